@@ -1,0 +1,31 @@
+package dev.claraop.payout;
+
+import dev.claraop.payout.batch.BatchRejected;
+import dev.claraop.platform.web.ProblemResponses;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** payout-service's domain refusals as problems. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PayoutProblems {
+
+  @ExceptionHandler(BatchRejected.class)
+  ResponseEntity<ProblemDetail> rejected(BatchRejected ex) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(ProblemResponses.problem(HttpStatus.CONFLICT, "Batch rule", ex.getMessage()));
+  }
+
+  /** Two commands raced on one batch and this one lost: nothing of it was stored. */
+  @ExceptionHandler(ConcurrencyException.class)
+  ResponseEntity<ProblemDetail> raced(ConcurrencyException ex) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(HttpStatus.CONFLICT,
+        "Concurrent change", "The batch was changed by another request; reload and try again."));
+  }
+}

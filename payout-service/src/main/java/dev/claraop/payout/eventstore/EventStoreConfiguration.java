@@ -1,0 +1,99 @@
+package dev.claraop.payout.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * Axon on MongoDB without Axon Server. The axon-mongo Spring Boot starter stops at 4.10, so the event
+ * store, token store and saga store are wired here (REFERENCES.md, "Stack facts").
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+  @Bean
+  MongoTemplate axonMongoTemplate(MongoDatabaseFactory databases) {
+    return DefaultMongoTemplate.builder().mongoDatabase(databases.getMongoDatabase()).build();
+  }
+
+  /** Jackson 2, which Axon's serializer is written against; events are records, stored as JSON. */
+  private static Serializer jackson() {
+    ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    return JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
+  }
+
+  @Bean
+  @Primary
+  Serializer serializer() {
+    return jackson();
+  }
+
+  @Bean
+  @Qualifier("eventSerializer")
+  Serializer eventSerializer() {
+    return jackson();
+  }
+
+  @Bean
+  @Qualifier("messageSerializer")
+  Serializer messageSerializer() {
+    return jackson();
+  }
+
+  /**
+   * One document per event; the unique (aggregateIdentifier, sequenceNumber) index made by
+   * {@code ensureIndexes()} is what turns two nodes racing on one batch into a ConcurrencyException.
+   */
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      MongoTemplate axonMongoTemplate, @Qualifier("eventSerializer") Serializer events, Serializer snapshots,
+      EventStoreSettings settings) {
+    MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+        .mongoTemplate(axonMongoTemplate)
+        .eventSerializer(events)
+        .snapshotSerializer(snapshots)
+        .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), settings.lookBack()))
+        .build();
+    engine.ensureIndexes();
+    return engine;
+  }
+
+  @Bean
+  TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+  }
+
+  @Bean
+  SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+  }
+
+  /**
+   * A handler that fails makes its processor stop and retry the same event with back-off, instead of
+   * Axon's default of logging and moving on, which would silently drop a publication or a view update.
+   */
+  @Bean
+  ConfigurerModule retryFailedEventHandling() {
+    return configurer -> configurer.eventProcessing()
+        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+  }
+}

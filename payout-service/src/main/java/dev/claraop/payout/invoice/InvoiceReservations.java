@@ -1,0 +1,38 @@
+package dev.claraop.payout.invoice;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reserves approved, unpaid invoices for a batch. Each invoice is taken by a single-document conditional
+ * update ({@code batchId} still empty), so two batches generated at once never both take one invoice.
+ */
+@Component
+public class InvoiceReservations {
+
+  private final MongoTemplate mongo;
+
+  InvoiceReservations(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  public List<Invoice> reserveApprovedUnpaid(String tenantId, String currency, String batchId) {
+    List<Invoice> candidates = mongo.find(query(where("tenantId").is(tenantId).and("currency").is(currency)
+        .and("status").is(InvoiceStatus.APPROVED).and("batchId").isNull()), Invoice.class);
+    for (Invoice candidate : candidates) {
+      mongo.updateFirst(query(where("_id").is(candidate.id()).and("batchId").isNull()),
+          Update.update("batchId", batchId), Invoice.class);
+    }
+    return mongo.find(query(where("tenantId").is(tenantId).and("batchId").is(batchId)), Invoice.class);
+  }
+
+  /** Gives the invoices back when the batch could not be created. */
+  public void release(String batchId) {
+    mongo.updateMulti(query(where("batchId").is(batchId)), new Update().unset("batchId"), Invoice.class);
+  }
+}

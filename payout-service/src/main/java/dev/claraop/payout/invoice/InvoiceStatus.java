@@ -1,0 +1,3 @@
+package dev.claraop.payout.invoice;
+
+public enum InvoiceStatus { SUBMITTED, APPROVED, REJECTED, PAID }

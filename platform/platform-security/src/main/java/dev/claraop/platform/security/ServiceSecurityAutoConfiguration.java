@@ -1,0 +1,55 @@
+package dev.claraop.platform.security;
+
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The security chain every servlet service runs: stateless bearer tokens from Keycloak for everything but
+ * health, metrics and the OpenAPI description, which the platform's operators scrape. The gateway checks
+ * tokens too; services check them again so that nothing behind it trusts the network.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+public class ServiceSecurityAutoConfiguration {
+
+  public static final String[] OPEN_PATHS = {
+      "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+      "/v3/api-docs", "/v3/api-docs/**", "/error"};
+
+  @Bean
+  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  SecurityFilterChain serviceSecurity(HttpSecurity http) throws Exception {
+    return http
+        .csrf(csrf -> csrf.disable()) // no cookies, no sessions: bearer tokens only
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(a -> a.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+        .oauth2ResourceServer(o -> o
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaraJwtAuthenticationConverter()))
+            .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+            .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+            .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+        .build();
+  }
+
+  @Bean
+  WebMvcConfigurer currentPrincipalArguments() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentPrincipalResolver());
+      }
+    };
+  }
+}

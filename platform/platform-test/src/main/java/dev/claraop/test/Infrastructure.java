@@ -1,0 +1,18 @@
+package dev.claraop.test;
+
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a Spring test context at the shared fixtures. Call from a {@code @DynamicPropertySource}. */
+public final class Infrastructure {
+
+  /** Mongo (a database of its own per context, so contexts do not see each other's data) and Kafka. */
+  public static void register(DynamicPropertyRegistry registry, String databasePrefix) {
+    String database = databasePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    registry.add("spring.mongodb.uri", () -> MongoFixture.uri() + "/" + database);
+    registry.add("spring.mongodb.database", () -> database);
+    registry.add("spring.kafka.bootstrap-servers", KafkaFixture::bootstrapServers);
+  }
+
+  private Infrastructure() {}
+}
