@@ -1,12 +1,12 @@
 package dev.claraop.payout;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.claraop.test.ServiceArchitecture;
 
 @AnalyzeClasses(packages = "dev.claraop.payout", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -20,15 +20,13 @@ class ArchitectureTest {
           "org.springframework.web..", "org.springframework.data..", "org.springframework.kafka..",
           "com.mongodb..", "org.apache.kafka..");
 
-  /** A feature's internal package is its own. */
   @ArchTest
-  static final ArchRule internals_stay_inside_their_feature = classes()
-      .that().resideInAPackage("dev.claraop.payout.(*).internal..")
-      .should().onlyBeAccessed().byClassesThat().resideInAPackage("dev.claraop.payout.batch..");
+  static final ArchRule imports_no_other_service = ServiceArchitecture.importsNoOtherService("payout");
 
   @ArchTest
-  static final ArchRule no_other_service_is_imported = noClasses()
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "dev.claraop.audit..", "dev.claraop.identity..", "dev.claraop.gateway..", "dev.claraop.ingest..",
-          "dev.claraop.retention..", "dev.claraop.access..");
+  static final ArchRule internals_stay_in_their_feature =
+      ServiceArchitecture.featureInternalsStayInTheirFeature("dev.claraop.payout");
+
+  @ArchTest
+  static final ArchRule names_say_what_things_are = ServiceArchitecture.noGrabBagNames();
 }

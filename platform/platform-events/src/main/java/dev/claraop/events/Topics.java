@@ -10,6 +10,9 @@ public final class Topics {
   public static final String ACCESS = "access.events";
   public static final String RETENTION = "retention.events";
 
+  /** Partitions of every event topic: the unit of consumer parallelism, and of per-tenant audit ordering. */
+  public static final int PARTITIONS = 3;
+
   /** Poison records of a topic go to its dead-letter topic. */
   public static String deadLetterOf(String topic) {
     return topic + ".DLT";

@@ -32,10 +32,18 @@ public class ClaraJwtAuthenticationConverter implements Converter<Jwt, AbstractA
         .toList();
   }
 
+  /**
+   * Tenant roles count only in a token that names a tenant, staff roles only in one that names none: a
+   * token mixing the two (a misconfigured user) gets the roles that fit its tenant claim and no others.
+   */
   static Set<Role> roles(Jwt jwt) {
     List<String> claim = jwt.getClaimAsStringList(ROLES_CLAIM);
     if (claim == null) return Set.of();
-    return claim.stream().map(Role::fromClaim).flatMap(java.util.Optional::stream).collect(Collectors.toSet());
+    String tenant = jwt.getClaimAsString(TENANT_CLAIM);
+    boolean hasTenant = tenant != null && !tenant.isBlank();
+    return claim.stream().map(Role::fromClaim).flatMap(java.util.Optional::stream)
+        .filter(role -> role.isStaff() != hasTenant)
+        .collect(Collectors.toSet());
   }
 
   public static ClaraPrincipal principal(Jwt jwt) {

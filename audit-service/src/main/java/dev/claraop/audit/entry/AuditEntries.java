@@ -1,0 +1,71 @@
+package dev.claraop.audit.entry;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The audit log's only writer and reader. There is no update and no delete here, on purpose. */
+@Component
+public class AuditEntries {
+
+  private final MongoTemplate mongo;
+
+  AuditEntries(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** @return false when an entry for this event exists already (a redelivery) */
+  public boolean append(AuditEntry entry) {
+    try {
+      mongo.insert(entry);
+      return true;
+    } catch (DuplicateKeyException alreadyRecorded) {
+      return false;
+    }
+  }
+
+  /** A tenant's entries, newest first, {@code limit} at a time after {@code cursor}. */
+  public Slice ofTenant(String tenantId, String cursor, int limit) {
+    Criteria criteria = where("tenantId").is(tenantId);
+    if (cursor != null) {
+      Position after = Position.decode(cursor);
+      criteria = criteria.orOperator(where("recordedAt").lt(after.recordedAt()),
+          where("recordedAt").is(after.recordedAt()).and("_id").lt(after.id()));
+    }
+    Query query = new Query(criteria)
+        .with(Sort.by(Sort.Order.desc("recordedAt"), Sort.Order.desc("_id"))).limit(limit + 1);
+    List<AuditEntry> found = mongo.find(query, AuditEntry.class);
+    if (found.size() <= limit) return new Slice(found, null);
+    List<AuditEntry> page = found.subList(0, limit);
+    AuditEntry last = page.getLast();
+    return new Slice(page, new Position(last.recordedAt(), last.id()).encode());
+  }
+
+  public record Slice(List<AuditEntry> entries, String nextCursor) {}
+
+  /** Where a page ended; opaque to clients. */
+  record Position(Instant recordedAt, String id) {
+    String encode() {
+      return Base64.getUrlEncoder().withoutPadding()
+          .encodeToString((recordedAt.toEpochMilli() + ":" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Position decode(String cursor) {
+      try {
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+        return new Position(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1]);
+      } catch (RuntimeException e) {
+        throw new dev.claraop.platform.web.InvalidRequest("cursor", "is not a cursor this API returned");
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.claraop.audit.entry;
+
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One audited act. The id is the event's id, which is what makes appending idempotent. Details hold only
+ * values an audit mapping chose to keep; never P0 or P1.
+ */
+@Document("audit_entries")
+public record AuditEntry(
+    @Id String id,
+    String tenantId,
+    Instant occurredAt,
+    Instant recordedAt,
+    String type,
+    String action,
+    Resource resource,
+    Actor actor,
+    Outcome outcome,
+    String purpose,
+    Map<String, String> details,
+    String correlationId) {
+
+  public record Resource(String type, String id) {}
+
+  public record Actor(String kind, String id, String grantId) {}
+
+  public enum Outcome { SUCCEEDED, FAILED, DENIED }
+}

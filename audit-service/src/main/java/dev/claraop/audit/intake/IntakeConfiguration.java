@@ -1,0 +1,60 @@
+package dev.claraop.audit.intake;
+
+import dev.claraop.events.EventCodec;
+import dev.claraop.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * A record that cannot be read or mapped goes to {@code <topic>.DLT} at once and is counted; the
+   * consumer moves on. Anything else (Mongo unreachable) is retried with back-off and never skipped.
+   */
+  @Bean
+  DefaultErrorHandler auditErrorHandler(KafkaTemplate<Object, Object> template, MeterRegistry meters) {
+    Counter deadLetters = Counter.builder("claraop.audit.dead.letters")
+        .description("Records sent to a dead-letter topic").register(meters);
+    DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template,
+        (record, failure) -> {
+          deadLetters.increment();
+          return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
+        });
+    ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+    backOff.setMaxInterval(30_000);
+    DefaultErrorHandler handler = new DefaultErrorHandler(toDeadLetters, backOff);
+    handler.addNotRetryableExceptions(EventCodec.UnreadableEvent.class, UnmappedEvent.class,
+        IllegalArgumentException.class);
+    return handler;
+  }
+
+  /**
+   * The topics audit reads and their dead-letter topics; creating an existing topic is a no-op, so the
+   * producers' declarations and these agree without an order between services.
+   */
+  @Bean
+  KafkaAdmin.NewTopics auditedTopics() {
+    return new KafkaAdmin.NewTopics(Topics.all().stream()
+        .flatMap(topic -> java.util.stream.Stream.of(
+            TopicBuilder.name(topic).partitions(Topics.PARTITIONS).build(),
+            TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(1).build()))
+        .toArray(NewTopic[]::new));
+  }
+}
