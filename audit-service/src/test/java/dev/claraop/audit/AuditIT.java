@@ -16,7 +16,6 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
 import dev.claraop.events.payout.BatchGenerated;
 import dev.claraop.platform.security.Role;
-import dev.claraop.test.Infrastructure;
 import dev.claraop.test.KafkaRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -28,27 +27,16 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Intake from a real Kafka broker into Mongo, and the API a tenant ADMIN reads it through. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AuditIT {
+class AuditIT extends AuditIntegrationTest {
 
   private static final String PLANTED_IBAN = "GB82WEST12345698765432";
-
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    Infrastructure.register(registry, "audit");
-  }
 
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;

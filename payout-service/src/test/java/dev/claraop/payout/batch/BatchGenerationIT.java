@@ -16,8 +16,8 @@ import dev.claraop.events.Topics;
 import dev.claraop.events.payout.BatchGenerated;
 import dev.claraop.payout.invoice.Invoice;
 import dev.claraop.payout.invoice.InvoiceStatus;
+import dev.claraop.payout.PayoutIntegrationTest;
 import dev.claraop.platform.security.Role;
-import dev.claraop.test.Infrastructure;
 import dev.claraop.test.KafkaRecords;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,28 +34,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Generation through HTTP, the Axon event store on Mongo, and publication to a real Kafka broker. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class BatchGenerationIT {
+class BatchGenerationIT extends PayoutIntegrationTest {
 
   private static final String PLANTED_IBAN = "DE89370400440532013000";
-
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    Infrastructure.register(registry, "payout");
-  }
 
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;

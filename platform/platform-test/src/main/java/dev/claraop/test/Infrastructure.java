@@ -12,7 +12,11 @@ public final class Infrastructure {
     registry.add("spring.mongodb.uri", () -> MongoFixture.uri() + "/" + database);
     registry.add("spring.mongodb.database", () -> database);
     registry.add("spring.kafka.bootstrap-servers", KafkaFixture::bootstrapServers);
+    registry.add(PROMETHEUS_EXPORT, () -> "true");
   }
+
+  /** Spring Boot turns metric export off in tests; the service contract checks the Prometheus endpoint. */
+  public static final String PROMETHEUS_EXPORT = "management.prometheus.metrics.export.enabled";
 
   private Infrastructure() {}
 }

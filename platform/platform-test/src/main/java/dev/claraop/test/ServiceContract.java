@@ -1,0 +1,58 @@
+package dev.claraop.test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What every service promises at its edge (issue 2, item 1). A service's test implements this interface
+ * on top of its own Spring test context, so the promises are checked in the context the service really runs.
+ */
+public interface ServiceContract {
+
+  MockMvc http();
+
+  /** The value of {@code spring.application.name}. */
+  String application();
+
+  @Test
+  default void liveness_and_readiness_are_reported() throws Exception {
+    http().perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    http().perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+  }
+
+  @Test
+  default void prometheus_metrics_are_exposed_and_tagged_with_the_application() throws Exception {
+    http().perform(get("/actuator/prometheus"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("jvm_memory_used_bytes")))
+        .andExpect(content().string(containsString("application=\"" + application() + "\"")));
+  }
+
+  @Test
+  default void the_openapi_description_is_served() throws Exception {
+    http().perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
+  }
+
+  @Test
+  default void an_api_call_without_a_token_is_a_401_problem_that_echoes_the_request_id() throws Exception {
+    http().perform(get("/api/anything").header("X-Request-Id", "req-abc-123"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(header().string("X-Request-Id", "req-abc-123"))
+        .andExpect(jsonPath("$.status").value(401));
+  }
+
+  @Test
+  default void a_request_id_that_is_not_a_plain_token_is_replaced() throws Exception {
+    http().perform(get("/actuator/health").header("X-Request-Id", "bad id\" injected"))
+        .andExpect(header().string("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")));
+  }
+}
