@@ -1,0 +1,36 @@
+package dev.claraop.gateway.edge;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code X-Request-Id} in and out: a caller's plain id is kept, anything else is replaced, and the id is
+ * passed to the service behind so that one request's log lines share it across the suite.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CorrelationIds implements WebFilter {
+
+  static final String HEADER = "X-Request-Id";
+  static final String ATTRIBUTE = "claraop.requestId";
+  private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    String given = exchange.getRequest().getHeaders().getFirst(HEADER);
+    String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    exchange.getAttributes().put(ATTRIBUTE, id);
+    exchange.getResponse().getHeaders().set(HEADER, id);
+    ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
+    return chain.filter(exchange.mutate().request(request).build())
+        .contextWrite(context -> context.put(ATTRIBUTE, id));
+  }
+}

@@ -1,0 +1,201 @@
+package dev.claraop.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway over real TLS, in front of a stand-in service, checking tokens signed by a key whose JWKS a
+ * stand-in identity provider serves (the e2e tests do the same against the real Keycloak).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayEdgeTest {
+
+  private static final String ISSUER = "http://issuer.test/realms/claraop";
+  private static final WireMockServer services = new WireMockServer(options().dynamicPort());
+  private static final WireMockServer identityProvider = new WireMockServer(options().dynamicPort());
+  private static final RSAKey signingKey;
+  private static final Path keystore;
+
+  static {
+    try {
+      signingKey = new RSAKeyGenerator(2048).keyID("test-key").generate();
+      keystore = Files.createTempDirectory("gateway-tls").resolve("gateway.p12");
+      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+          "-genkeypair", "-alias", "gateway", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+          "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+          "-keystore", keystore.toString(), "-storepass", "test-pass").inheritIO().start();
+      if (keytool.waitFor() != 0) throw new IllegalStateException("keytool failed");
+    } catch (Exception e) {
+      throw new ExceptionInInitializerError(e);
+    }
+    services.start();
+    identityProvider.start();
+  }
+
+  @DynamicPropertySource
+  static void edge(DynamicPropertyRegistry registry) {
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        () -> identityProvider.baseUrl() + "/certs");
+    registry.add("server.ssl.key-store", keystore::toString);
+    registry.add("server.ssl.key-store-password", () -> "test-pass");
+    registry.add("claraop.gateway.http-redirect-port", () -> "0");
+    for (String service : List.of("IDENTITY", "PAYOUT", "GMAIL_INGEST", "AUDIT", "RETENTION", "SUPPORT_ACCESS")) {
+      registry.add(service + "_SERVICE_URL", services::baseUrl);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    services.stop();
+    identityProvider.stop();
+  }
+
+  @LocalServerPort int port;
+  @Autowired dev.claraop.gateway.edge.HttpRedirectPort redirectPort;
+  private WebTestClient https;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    services.resetAll();
+    identityProvider.resetAll();
+    identityProvider.stubFor(get("/certs").willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
+    var ssl = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+    https = WebTestClient.bindToServer(new ReactorClientHttpConnector(
+            reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))))
+        .baseUrl("https://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  @Test
+  void an_api_call_without_a_token_is_a_401_problem_and_never_reaches_a_service() {
+    https.post().uri("/api/batches").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"currency\":\"USD\"}")
+        .exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader().exists("X-Request-Id")
+        .expectBody().jsonPath("$.status").isEqualTo(401);
+    assertThat(services.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void a_valid_token_is_routed_with_the_token_and_the_request_id() throws Exception {
+    services.stubFor(post("/api/batches").willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"id\":\"b-1\"}")));
+    String token = token("claraop-api", Instant.now().plusSeconds(300));
+    https.post().uri("/api/batches").header("Authorization", "Bearer " + token).header("X-Request-Id", "req-7")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"currency\":\"USD\"}")
+        .exchange()
+        .expectStatus().isCreated()
+        .expectHeader().valueEquals("X-Request-Id", "req-7")
+        .expectBody().jsonPath("$.id").isEqualTo("b-1");
+    services.verify(postRequestedFor(urlEqualTo("/api/batches"))
+        .withHeader("Authorization", equalTo("Bearer " + token))
+        .withHeader("X-Request-Id", equalTo("req-7")));
+  }
+
+  @Test
+  void routes_follow_the_http_contract() throws Exception {
+    String token = token("claraop-api", Instant.now().plusSeconds(300));
+    for (String path : List.of("/api/identity/users", "/api/campaigns", "/api/invoices", "/api/batches",
+        "/api/inbox", "/api/audit/entries", "/api/retention/runs", "/api/support-access/grants")) {
+      services.stubFor(get(path).willReturn(aResponse().withStatus(200).withBody("{}")));
+      https.get().uri(path).header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
+      services.verify(getRequestedFor(urlEqualTo(path)));
+    }
+  }
+
+  @Test
+  void a_token_for_another_audience_an_expired_one_or_a_forged_one_is_refused() throws Exception {
+    RSAKey forger = new RSAKeyGenerator(2048).keyID("test-key").generate();
+    for (String token : List.of(token("account", Instant.now().plusSeconds(300)),
+        token("claraop-api", Instant.now().minusSeconds(600)),
+        sign(forger, "claraop-api", Instant.now().plusSeconds(300)))) {
+      https.get().uri("/api/batches").header("Authorization", "Bearer " + token).exchange()
+          .expectStatus().isUnauthorized()
+          .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    assertThat(services.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void when_the_identity_providers_keys_cannot_be_fetched_the_answer_is_503_not_500() throws Exception {
+    identityProvider.resetAll();
+    identityProvider.stubFor(get("/certs").willReturn(aResponse().withStatus(503)));
+    // A key id the gateway has not cached makes it fetch the key set again, which now fails.
+    RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated-key").generate();
+    https.get().uri("/api/batches").header("Authorization", "Bearer " + sign(rotated, "claraop-api", Instant.now().plusSeconds(300)))
+        .exchange()
+        .expectStatus().isEqualTo(503)
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void plain_http_answers_301_to_the_same_path_on_https() throws Exception {
+    HttpResponse<Void> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + redirectPort.value() + "/api/batches?x=1")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(response.statusCode()).isEqualTo(301);
+    assertThat(response.headers().firstValue("Location")).hasValue("https://localhost:" + port + "/api/batches?x=1");
+  }
+
+  @Test
+  void health_and_metrics_are_served_over_https_and_other_actuator_endpoints_are_closed() {
+    https.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP");
+    https.get().uri("/actuator/env").exchange().expectStatus().value(s -> assertThat(s).isIn(401, 403, 404));
+  }
+
+  private static String token(String audience, Instant expiry) throws Exception {
+    return sign(signingKey, audience, expiry);
+  }
+
+  private static String sign(RSAKey key, String audience, Instant expiry) throws Exception {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("user-1").audience(audience)
+        .claim("tenant_id", "demo").claim("roles", List.of("ADMIN"))
+        .issueTime(Date.from(expiry.minusSeconds(300))).expirationTime(Date.from(expiry)).build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+}
