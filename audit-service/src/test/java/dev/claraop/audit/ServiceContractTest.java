@@ -17,4 +17,12 @@ class ServiceContractTest extends AuditIntegrationTest implements ServiceContrac
   public String application() {
     return "audit-service";
   }
+
+  @org.junit.jupiter.api.Test
+  void the_business_counters_are_exposed() throws Exception {
+    http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/prometheus"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+            org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("claraop_audit_entries_appended_total"),
+                org.hamcrest.Matchers.containsString("claraop_audit_dead_letters_total"))));
+  }
 }

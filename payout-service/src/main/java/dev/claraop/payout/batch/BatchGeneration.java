@@ -7,6 +7,8 @@ import dev.claraop.platform.security.ClaraPrincipal;
 import dev.claraop.platform.web.Conflict;
 import dev.claraop.platform.web.CorrelationIdFilter;
 import dev.claraop.platform.web.InvalidRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -28,10 +30,13 @@ class BatchGeneration {
 
   private final InvoiceReservations reservations;
   private final CommandGateway commands;
+  private final Counter generated;
 
-  BatchGeneration(InvoiceReservations reservations, CommandGateway commands) {
+  BatchGeneration(InvoiceReservations reservations, CommandGateway commands, MeterRegistry meters) {
     this.reservations = reservations;
     this.commands = commands;
+    this.generated = Counter.builder("claraop.payout.batches.generated")
+        .description("Payout batches generated").register(meters);
   }
 
   BatchView generate(ClaraPrincipal admin, String currencyCode) {
@@ -47,6 +52,7 @@ class BatchGeneration {
       reservations.release(batchId);
       throw e;
     }
+    generated.increment();
     return view(batchId, currency, admin.userId(), lines);
   }
 

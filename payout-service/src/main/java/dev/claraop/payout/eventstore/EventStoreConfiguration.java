@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -85,6 +88,18 @@ class EventStoreConfiguration {
   @Bean
   SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
     return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+  }
+
+  /** Axon's own origin (correlation and trace ids) ... */
+  @Bean
+  CorrelationDataProvider messageOrigin() {
+    return new MessageOriginProvider();
+  }
+
+  /** ... and the HTTP request id, carried from the command to the events it caused, then onto Kafka. */
+  @Bean
+  CorrelationDataProvider requestId() {
+    return new SimpleCorrelationDataProvider("requestId");
   }
 
   /**

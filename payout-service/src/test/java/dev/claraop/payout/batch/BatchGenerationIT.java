@@ -61,6 +61,7 @@ class BatchGenerationIT extends PayoutIntegrationTest {
     approvedInvoice(tenant, "creator-c", "99.00", "EUR");
 
     MvcResult result = http.perform(post("/api/batches").with(tenantUser(admin, tenant, Role.ADMIN))
+            .header("X-Request-Id", "req-generate-1")
             .contentType(MediaType.APPLICATION_JSON).content("{\"currency\":\"USD\"}"))
         .andExpect(status().isCreated())
         .andExpect(header().exists("Location"))
@@ -77,9 +78,10 @@ class BatchGenerationIT extends PayoutIntegrationTest {
     assertThat(envelope.type()).isEqualTo("payout.batch.generated");
     assertThat(envelope.tenantId()).isEqualTo(tenant);
     assertThat(envelope.actor().id()).isEqualTo(admin);
+    assertThat(envelope.correlationId()).isEqualTo("req-generate-1");
     BatchGenerated data = codec.data(envelope, EventTypes.PAYOUT_BATCH_GENERATED);
     assertThat(data.lineCount()).isEqualTo(2);
-    assertThat(data.total()).isEqualByComparingTo("220.50");
+    assertThat(data.total()).isEqualTo(new BigDecimal("220.50"));
     assertThat(records.getFirst().value()).doesNotContain(PLANTED_IBAN);
 
     // The EUR invoice is still free; the USD ones are held by the batch and not offered again.

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,8 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventCodec {
 
+  // Amounts are read as BigDecimal with their scale: a double would turn 2750.00 into 2750.0, or worse.
   private final JsonMapper json = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .build();
 
   /** Wraps {@code data} in a new envelope of {@code type}. */

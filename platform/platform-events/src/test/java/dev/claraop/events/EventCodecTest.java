@@ -71,6 +71,16 @@ class EventCodecTest {
   }
 
   @Test
+  void amounts_keep_their_exact_value_and_scale_through_write_and_read() {
+    EventEnvelope envelope = codec.envelope(EventTypes.PAYOUT_BATCH_GENERATED, UUID.randomUUID(), Instant.now(),
+        "demo", Actor.user("u"), "b-1", null, null,
+        new BatchGenerated("b-1", "USD", 3, new BigDecimal("2750.10"), "u"));
+    BatchGenerated read = codec.data(codec.read(codec.write(envelope)), EventTypes.PAYOUT_BATCH_GENERATED);
+    assertThat(read.total()).isEqualTo(new BigDecimal("2750.10"));
+    assertThat(read.total().toPlainString()).isEqualTo("2750.10");
+  }
+
+  @Test
   void unreadable_text_is_refused_without_echoing_it() {
     assertThatThrownBy(() -> codec.read("{\"eventId\": \"IBAN DE89370400440532013000\""))
         .isInstanceOf(EventCodec.UnreadableEvent.class)

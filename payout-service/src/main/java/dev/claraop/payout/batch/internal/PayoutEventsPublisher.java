@@ -7,6 +7,8 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
 import dev.claraop.payout.batch.BatchEvents.BatchGenerated;
 import dev.claraop.payout.batch.BatchLine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -32,9 +34,12 @@ public class PayoutEventsPublisher {
   public static final String GROUP = "payout-events-publisher";
   private final KafkaTemplate<String, String> kafka;
   private final EventCodec codec = new EventCodec();
+  private final Counter published;
 
-  PayoutEventsPublisher(KafkaTemplate<String, String> kafka) {
+  PayoutEventsPublisher(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
     this.kafka = kafka;
+    this.published = Counter.builder("claraop.payout.events.published")
+        .description("Events published to payout.events and acknowledged by Kafka").register(meters);
   }
 
   @EventHandler
@@ -49,5 +54,6 @@ public class PayoutEventsPublisher {
 
   private void publish(EventEnvelope envelope) throws InterruptedException, ExecutionException, TimeoutException {
     kafka.send(Topics.PAYOUT, envelope.subjectId(), codec.write(envelope)).get(15, TimeUnit.SECONDS);
+    published.increment();
   }
 }

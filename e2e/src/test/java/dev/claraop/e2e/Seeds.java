@@ -1,0 +1,68 @@
+package dev.claraop.e2e;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/**
+ * Test data the HTTP API cannot make yet: approved invoices (written where payout-service keeps them) and
+ * extra tenant admins (made through Keycloak's admin API, as identity-service will).
+ */
+final class Seeds {
+
+  static final String CREATOR_1 = "11111111-0000-4000-8000-000000000004";
+  static final String CREATOR_2 = "11111111-0000-4000-8000-000000000005";
+
+  private final Suite suite;
+  private final Api api;
+
+  Seeds(Suite suite, Api api) {
+    this.suite = suite;
+    this.api = api;
+  }
+
+  void approvedInvoice(String tenant, String creatorId, String creatorName, String amount) {
+    try (MongoClient mongo = MongoClients.create(suite.mongo)) {
+      mongo.getDatabase("claraop-payout").getCollection("invoices").insertOne(new Document()
+          .append("_id", "e2e-" + UUID.randomUUID()).append("tenantId", tenant).append("creatorId", creatorId)
+          .append("creatorName", creatorName).append("campaignId", "demo-campaign-1")
+          .append("amount", new Decimal128(new BigDecimal(amount))).append("currency", "USD")
+          .append("status", "APPROVED").append("batchId", null));
+    }
+  }
+
+  /** A new ADMIN of a new tenant; returns the username (its password is the demo password). */
+  String tenantAdmin(String tenant) {
+    String admin = api.send(HttpRequest.newBuilder(URI.create(suite.keycloak + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
+            + java.net.URLEncoder.encode(suite.keycloakAdminPassword, java.nio.charset.StandardCharsets.UTF_8)))
+        .build()).json().get("access_token").asString();
+    String username = "admin@" + tenant + ".e2e.claraop.dev";
+    String user = Api.JSON.writeValueAsString(java.util.Map.of(
+        "username", username, "email", username, "enabled", true, "emailVerified", true,
+        "firstName", "E2e", "lastName", "Admin", "attributes", java.util.Map.of("tenant_id", List.of(tenant)),
+        "credentials", List.of(java.util.Map.of("type", "password", "value", Api.DEMO_PASSWORD, "temporary", false))));
+    Api.Response created = admin(admin, "POST", "/users", user);
+    if (created.status() != 201) throw new IllegalStateException("user not created: " + created.status() + " " + created.body());
+    String id = admin(admin, "GET", "/users?exact=true&username=" + java.net.URLEncoder.encode(username,
+        java.nio.charset.StandardCharsets.UTF_8), null).json().get(0).get("id").asString();
+    String role = admin(admin, "GET", "/roles/ADMIN", null).body();
+    Api.Response mapped = admin(admin, "POST", "/users/" + id + "/role-mappings/realm", "[" + role + "]");
+    if (mapped.status() != 204) throw new IllegalStateException("role not mapped: " + mapped.status());
+    return username;
+  }
+
+  private Api.Response admin(String token, String method, String path, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.keycloak + "/admin/realms/claraop" + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return api.send(request.build());
+  }
+}

@@ -1,0 +1,105 @@
+package dev.claraop.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The suite under test, started once per test run exactly as a developer starts it ({@code ./claraop up}),
+ * on free ports and in a state folder of its own so it can run beside a developer's stack, and stopped
+ * with {@code ./claraop down} when the JVM ends. With {@code CLARAOP_E2E_GATEWAY} set, a running suite
+ * is used instead (its Keycloak at {@code CLARAOP_E2E_KEYCLOAK}, Mongo at {@code CLARAOP_E2E_MONGO}).
+ */
+final class Suite {
+
+  final String gateway;
+  final String keycloak;
+  final String mongo;
+  final String keycloakAdminPassword;
+  /** The dev certificate the gateway serves: the tests trust it, and only it. */
+  final Path tls;
+
+  private static Suite running;
+
+  private Suite(String gateway, String keycloak, String mongo, String keycloakAdminPassword, Path tls) {
+    this.gateway = gateway;
+    this.keycloak = keycloak;
+    this.mongo = mongo;
+    this.keycloakAdminPassword = keycloakAdminPassword;
+    this.tls = tls;
+  }
+
+  static synchronized Suite get() {
+    if (running == null) running = start();
+    return running;
+  }
+
+  private static Suite start() {
+    String given = System.getenv("CLARAOP_E2E_GATEWAY");
+    Path root = Path.of(System.getProperty("claraop.root", "..")).toAbsolutePath().normalize();
+    if (given != null) {
+      try {
+        String password = System.getenv().getOrDefault("CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD",
+            Files.readString(root.resolve(".devstack/keycloak/admin-password")).trim());
+        return new Suite(given, System.getenv().getOrDefault("CLARAOP_E2E_KEYCLOAK", "http://localhost:8180"),
+            System.getenv().getOrDefault("CLARAOP_E2E_MONGO", "mongodb://127.0.0.1:27017"), password,
+            root.resolve(".devstack/tls"));
+      } catch (IOException e) {
+        throw new IllegalStateException("set CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD for the running suite", e);
+      }
+    }
+    Path state = root.resolve("e2e/target/stack");
+    Map<String, String> ports = new HashMap<>();
+    java.util.Set<Integer> taken = new java.util.HashSet<>();
+    for (String name : new String[] {"GATEWAY", "GATEWAY_HTTP", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "KAFKA",
+        "KAFKA_CONTROLLER", "MONGO", "GOOGLE", "PROMETHEUS", "IDENTITY", "PAYOUT", "GMAIL_INGEST", "AUDIT",
+        "RETENTION", "SUPPORT_ACCESS"}) {
+      int port;
+      do port = freePort(); while (!taken.add(port));
+      ports.put("CLARAOP_" + name + "_PORT", String.valueOf(port));
+    }
+    ports.put("CLARAOP_STATE_DIR", state.toString());
+    run(root, ports, Duration.ofMinutes(10), "up");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, ports, Duration.ofMinutes(2), "down")));
+    try {
+      return new Suite("https://localhost:" + ports.get("CLARAOP_GATEWAY_PORT"),
+          "http://localhost:" + ports.get("CLARAOP_KEYCLOAK_PORT"),
+          "mongodb://127.0.0.1:" + ports.get("CLARAOP_MONGO_PORT"),
+          Files.readString(state.resolve("keycloak/admin-password")).trim(), state.resolve("tls"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void run(Path root, Map<String, String> env, Duration timeout, String command) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(root.resolve("claraop").toString(), command)
+          .directory(root.toFile()).inheritIO();
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroy();
+        throw new IllegalStateException("./claraop " + command + " did not finish in " + timeout);
+      }
+      if (process.exitValue() != 0) throw new IllegalStateException("./claraop " + command + " failed");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
