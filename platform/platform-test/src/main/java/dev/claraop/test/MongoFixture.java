@@ -1,8 +1,6 @@
 package dev.claraop.test;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
+import dev.claraop.devstack.MongoStandIn;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
@@ -28,11 +26,9 @@ public final class MongoFixture {
       container.start();
       return container.getConnectionString();
     }
-    MongoServer server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-fixture-stop"));
-    return "mongodb://127.0.0.1:" + address.getPort();
+    MongoStandIn server = MongoStandIn.inMemory("127.0.0.1", 0);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mongo-fixture-stop"));
+    return server.connectionString();
   }
 
   private MongoFixture() {}

@@ -19,4 +19,12 @@ public class PlatformWebAutoConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
+
+  /** Right after the correlation id, so that the line carries it, and around security, so 401s are logged. */
+  @Bean
+  FilterRegistrationBean<RequestLog> requestLog() {
+    FilterRegistrationBean<RequestLog> registration = new FilterRegistrationBean<>(new RequestLog());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
 }
