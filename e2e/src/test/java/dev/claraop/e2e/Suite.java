@@ -56,7 +56,7 @@ final class Suite {
     Path state = root.resolve("e2e/target/stack");
     Map<String, String> ports = new HashMap<>();
     java.util.Set<Integer> taken = new java.util.HashSet<>();
-    for (String name : new String[] {"GATEWAY", "GATEWAY_HTTP", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "KAFKA",
+    for (String name : new String[] {"GATEWAY", "GATEWAY_HTTP", "GATEWAY_MANAGEMENT", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "KAFKA",
         "KAFKA_CONTROLLER", "MONGO", "GOOGLE", "PROMETHEUS", "IDENTITY", "PAYOUT", "GMAIL_INGEST", "AUDIT",
         "RETENTION", "SUPPORT_ACCESS"}) {
       int port;
@@ -64,6 +64,8 @@ final class Suite {
       ports.put("CLARAOP_" + name + "_PORT", String.valueOf(port));
     }
     ports.put("CLARAOP_STATE_DIR", state.toString());
+    ports.put("CLARAOP_AOT", "use"); // a developer's trained AOT caches speed this up; the tests train none
+    ports.put("CLARAOP_SERVICE_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx320m");
     run(root, ports, Duration.ofMinutes(10), "up");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, ports, Duration.ofMinutes(2), "down")));
     try {

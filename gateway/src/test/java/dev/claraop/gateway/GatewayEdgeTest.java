@@ -80,6 +80,8 @@ class GatewayEdgeTest {
     registry.add("server.ssl.key-store", keystore::toString);
     registry.add("server.ssl.key-store-password", () -> "test-pass");
     registry.add("claraop.gateway.http-redirect-port", () -> "0");
+    registry.add("management.server.port", () -> "0");
+    registry.add("management.prometheus.metrics.export.enabled", () -> "true");
     for (String service : List.of("IDENTITY", "PAYOUT", "GMAIL_INGEST", "AUDIT", "RETENTION", "SUPPORT_ACCESS")) {
       registry.add(service + "_SERVICE_URL", services::baseUrl);
     }
@@ -92,6 +94,7 @@ class GatewayEdgeTest {
   }
 
   @LocalServerPort int port;
+  @org.springframework.boot.test.web.server.LocalManagementPort int managementPort;
   @Autowired dev.claraop.gateway.edge.HttpRedirectPort redirectPort;
   private WebTestClient https;
 
@@ -180,10 +183,20 @@ class GatewayEdgeTest {
   }
 
   @Test
-  void health_and_metrics_are_served_over_https_and_other_actuator_endpoints_are_closed() {
-    https.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.status").isEqualTo("UP");
-    https.get().uri("/actuator/env").exchange().expectStatus().value(s -> assertThat(s).isIn(401, 403, 404));
+  void health_and_metrics_are_on_the_management_port_only() throws Exception {
+    for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus", "/actuator/env")) {
+      https.get().uri(path).exchange()
+          .expectStatus().value(status -> assertThat(status).as(path).isIn(401, 403, 404))
+          .expectBody(String.class).value(body -> assertThat(body).doesNotContain("UP").doesNotContain("jvm_"));
+    }
+    HttpClient plain = HttpClient.newHttpClient();
+    HttpResponse<String> readiness = plain.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(readiness.body()).contains("UP");
+    HttpResponse<String> metrics = plain.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.body()).contains("application=\"gateway\"");
   }
 
   private static String token(String audience, Instant expiry) throws Exception {

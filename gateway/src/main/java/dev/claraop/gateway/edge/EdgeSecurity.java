@@ -37,6 +37,7 @@ class EdgeSecurity {
         .authorizeExchange(a -> a
             .pathMatchers("/api/public/**", "/api/inbox/oauth/callback").permitAll()
             .pathMatchers("/api/**").authenticated()
+            // Reached only on the management port (application.yml); the public port has no actuator.
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
             .pathMatchers("/actuator/**").denyAll()
             .anyExchange().permitAll())
