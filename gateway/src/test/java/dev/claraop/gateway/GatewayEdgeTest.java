@@ -48,6 +48,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * stand-in identity provider serves (the e2e tests do the same against the real Keycloak).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class GatewayEdgeTest {
 
   private static final String ISSUER = "http://issuer.test/realms/claraop";
@@ -135,6 +136,19 @@ class GatewayEdgeTest {
     services.verify(postRequestedFor(urlEqualTo("/api/batches"))
         .withHeader("Authorization", equalTo("Bearer " + token))
         .withHeader("X-Request-Id", equalTo("req-7")));
+  }
+
+  @Test
+  void each_api_call_is_logged_once_as_json_with_its_request_id_and_without_its_query(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    services.stubFor(get(urlEqualTo("/api/batches?token=secret-in-query")).willReturn(aResponse().withStatus(200).withBody("{}")));
+    https.get().uri("/api/batches?token=secret-in-query").header("Authorization", "Bearer " + token("claraop-api",
+        Instant.now().plusSeconds(300))).header("X-Request-Id", "req-gw-log").exchange().expectStatus().isOk();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("req-gw-log"));
+    String line = output.getOut().lines().filter(l -> l.contains("req-gw-log")).findFirst().orElseThrow();
+    assertThat(line).startsWith("{").contains("\"requestId\":\"req-gw-log\"").contains("\"status\":200")
+        .contains("GET /api/batches 200");
+    assertThat(output.getOut()).doesNotContain("secret-in-query");
   }
 
   @Test

@@ -3,19 +3,12 @@ package dev.claraop.identity;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import dev.claraop.test.ServiceArchitecture;
 
 @AnalyzeClasses(packages = "dev.claraop.identity", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule imports_no_other_service = ServiceArchitecture.importsNoOtherService("identity");
-
-  @ArchTest
-  static final ArchRule internals_stay_in_their_feature =
-      ServiceArchitecture.featureInternalsStayInTheirFeature("dev.claraop.identity");
-
-  @ArchTest
-  static final ArchRule names_say_what_things_are = ServiceArchitecture.noGrabBagNames();
+  static final ArchTests service_rules = ArchTests.in(ServiceArchitecture.class);
 }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.claraop.test.ServiceArchitecture;
 
@@ -21,12 +22,5 @@ class ArchitectureTest {
           "com.mongodb..", "org.apache.kafka..");
 
   @ArchTest
-  static final ArchRule imports_no_other_service = ServiceArchitecture.importsNoOtherService("payout");
-
-  @ArchTest
-  static final ArchRule internals_stay_in_their_feature =
-      ServiceArchitecture.featureInternalsStayInTheirFeature("dev.claraop.payout");
-
-  @ArchTest
-  static final ArchRule names_say_what_things_are = ServiceArchitecture.noGrabBagNames();
+  static final ArchTests service_rules = ArchTests.in(ServiceArchitecture.class);
 }

@@ -3,19 +3,12 @@ package dev.claraop.access;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import dev.claraop.test.ServiceArchitecture;
 
 @AnalyzeClasses(packages = "dev.claraop.access", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule imports_no_other_service = ServiceArchitecture.importsNoOtherService("access");
-
-  @ArchTest
-  static final ArchRule internals_stay_in_their_feature =
-      ServiceArchitecture.featureInternalsStayInTheirFeature("dev.claraop.access");
-
-  @ArchTest
-  static final ArchRule names_say_what_things_are = ServiceArchitecture.noGrabBagNames();
+  static final ArchTests service_rules = ArchTests.in(ServiceArchitecture.class);
 }

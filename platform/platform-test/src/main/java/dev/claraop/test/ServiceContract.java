@@ -7,43 +7,44 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What every service promises at its edge (issue 2, item 1). A service's test implements this interface
- * on top of its own Spring test context, so the promises are checked in the context the service really runs.
+ * What every service promises at its edge (issue 2, item 1). A service's test class implements this
+ * interface on top of its own Spring test context (with MockMvc), so the promises are checked in the
+ * context the service really runs; Spring injects the method parameters.
  */
 public interface ServiceContract {
 
-  MockMvc http();
-
-  /** The value of {@code spring.application.name}. */
-  String application();
-
   @Test
-  default void liveness_and_readiness_are_reported() throws Exception {
-    http().perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-    http().perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+  default void liveness_and_readiness_are_reported(@Autowired MockMvc http) throws Exception {
+    http.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    http.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
   }
 
   @Test
-  default void prometheus_metrics_are_exposed_and_tagged_with_the_application() throws Exception {
-    http().perform(get("/actuator/prometheus"))
+  default void prometheus_metrics_are_exposed_and_tagged_with_the_application(
+      @Autowired MockMvc http, @Value("${spring.application.name}") String application) throws Exception {
+    http.perform(get("/actuator/prometheus"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("jvm_memory_used_bytes")))
-        .andExpect(content().string(containsString("application=\"" + application() + "\"")));
+        .andExpect(content().string(containsString("application=\"" + application + "\"")));
   }
 
   @Test
-  default void the_openapi_description_is_served() throws Exception {
-    http().perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
+  default void the_openapi_description_is_served(@Autowired MockMvc http) throws Exception {
+    http.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
   }
 
   @Test
-  default void an_api_call_without_a_token_is_a_401_problem_that_echoes_the_request_id() throws Exception {
-    http().perform(get("/api/anything").header("X-Request-Id", "req-abc-123"))
+  default void an_api_call_without_a_token_is_a_401_problem_that_echoes_the_request_id(@Autowired MockMvc http)
+      throws Exception {
+    http.perform(get("/api/anything").header("X-Request-Id", "req-abc-123"))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(header().string("X-Request-Id", "req-abc-123"))
@@ -51,8 +52,8 @@ public interface ServiceContract {
   }
 
   @Test
-  default void a_request_id_that_is_not_a_plain_token_is_replaced() throws Exception {
-    http().perform(get("/actuator/health").header("X-Request-Id", "bad id\" injected"))
-        .andExpect(header().string("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")));
+  default void a_request_id_that_is_not_a_plain_token_is_replaced(@Autowired MockMvc http) throws Exception {
+    http.perform(get("/actuator/health").header("X-Request-Id", "bad id\" injected"))
+        .andExpect(header().string("X-Request-Id", Matchers.matchesPattern("[0-9a-f-]{36}")));
   }
 }
