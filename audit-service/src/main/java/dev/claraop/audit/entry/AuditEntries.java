@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The audit log's only writer and reader. There is no update and no delete here, on purpose. */
+/** Reads the audit log. Appending is {@code AuditChain}'s; nothing updates or deletes an entry. */
 @Component
 public class AuditEntries {
 
@@ -23,19 +22,18 @@ public class AuditEntries {
     this.mongo = mongo;
   }
 
-  /** @return false when an entry for this event exists already (a redelivery) */
-  public boolean append(AuditEntry entry) {
-    try {
-      mongo.insert(entry);
-      return true;
-    } catch (DuplicateKeyException alreadyRecorded) {
-      return false;
-    }
-  }
+  /** What a reader narrows the log to; null fields do not narrow it. */
+  public record Filter(String action, String actorId, String resourceId, Instant from, Instant to) {}
 
   /** A tenant's entries, newest first, {@code limit} at a time after {@code cursor}. */
-  public Slice ofTenant(String tenantId, String cursor, int limit) {
+  public Slice ofTenant(String tenantId, Filter filter, String cursor, int limit) {
     Criteria criteria = where("tenantId").is(tenantId);
+    if (filter.action() != null) criteria = criteria.and("action").is(filter.action());
+    if (filter.actorId() != null) criteria = criteria.and("actor.id").is(filter.actorId());
+    if (filter.resourceId() != null) criteria = criteria.and("resource.id").is(filter.resourceId());
+    if (filter.from() != null && filter.to() != null) criteria = criteria.and("occurredAt").gte(filter.from()).lt(filter.to());
+    else if (filter.from() != null) criteria = criteria.and("occurredAt").gte(filter.from());
+    else if (filter.to() != null) criteria = criteria.and("occurredAt").lt(filter.to());
     if (cursor != null) {
       Position after = Position.decode(cursor);
       criteria = criteria.orOperator(where("recordedAt").lt(after.recordedAt()),

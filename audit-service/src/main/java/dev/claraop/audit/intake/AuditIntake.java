@@ -1,12 +1,16 @@
 package dev.claraop.audit.intake;
 
-import dev.claraop.audit.entry.AuditEntries;
+import dev.claraop.audit.chain.AuditChain;
 import dev.claraop.audit.entry.AuditEntry;
 import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,15 +22,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditIntake {
 
-  private final AuditEntries entries;
+  private final AuditChain chain;
   private final EventCodec codec = new EventCodec();
   private final Clock clock;
   private final Counter appended;
   private final Counter duplicates;
+  private final Timer lag;
 
-  AuditIntake(AuditEntries entries, Clock clock, MeterRegistry meters) {
-    this.entries = entries;
+  AuditIntake(AuditChain chain, Clock clock, MeterRegistry meters) {
+    this.chain = chain;
     this.clock = clock;
+    this.lag = Timer.builder("claraop.audit.append.lag")
+        .description("From the event's occurrence to its audit entry").publishPercentileHistogram().register(meters);
     this.appended = Counter.builder("claraop.audit.entries.appended")
         .description("Audit entries appended").register(meters);
     this.duplicates = Counter.builder("claraop.audit.duplicates.ignored")
@@ -38,11 +45,20 @@ class AuditIntake {
     EventEnvelope event = codec.read(record.value());
     AuditMapping<?> mapping = AuditMappings.of(event.type()).orElseThrow(() -> new UnmappedEvent(event.type()));
     AuditMapping.Kept kept = mapping.apply(codec, event);
-    AuditEntry entry = new AuditEntry(event.eventId().toString(), event.tenantId(), event.occurredAt(),
-        clock.instant(), event.type(), event.type(), kept.resource(),
+    // Milliseconds: what MongoDB keeps, so that an entry read back hashes as it did when appended.
+    Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+    boolean added = chain.append(event.eventId().toString(), event.tenantId(), at -> new AuditEntry(
+        event.eventId().toString(), at.chain(), at.sequence(), at.previousHash(), null, event.tenantId(), occurredAt,
+        recordedAt, event.type(), event.type(), kept.resource(),
         new AuditEntry.Actor(event.actor().kind().name(), event.actor().id(), event.actor().grantId()),
-        kept.outcome(), kept.purpose(), kept.details(), event.correlationId());
-    if (entries.append(entry)) appended.increment();
-    else duplicates.increment();
+        kept.outcome(), kept.purpose(), kept.details(), event.correlationId()));
+    if (added) {
+      appended.increment();
+      Duration sinceOccurred = Duration.between(occurredAt, recordedAt);
+      lag.record(sinceOccurred.isNegative() ? Duration.ZERO : sinceOccurred); // producers' clocks may run ahead
+    } else {
+      duplicates.increment();
+    }
   }
 }

@@ -4,7 +4,6 @@ import dev.claraop.events.EventCodec;
 import dev.claraop.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +17,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
-
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
 
   /**
    * A record that cannot be read or mapped goes to {@code <topic>.DLT} at once and is counted; the

@@ -1,0 +1,57 @@
+package dev.claraop.audit.chain;
+
+import dev.claraop.audit.entry.AuditEntry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SHA-256 over a canonical form of an entry: its fields in a fixed order, maps sorted by key, instants in
+ * ISO-8601 at millisecond precision (what MongoDB keeps), and the previous entry's hash. The same entry
+ * read back from the database hashes to the same value; any edit to any field changes it.
+ */
+public final class ChainHash {
+
+  /** The previous hash of a chain's first entry. */
+  public static final String GENESIS = "0".repeat(64);
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  public static String of(AuditEntry e) {
+    Map<String, Object> canonical = new LinkedHashMap<>();
+    canonical.put("id", e.id());
+    canonical.put("chain", e.chain());
+    canonical.put("sequence", e.sequence());
+    canonical.put("previousHash", e.previousHash());
+    canonical.put("tenantId", e.tenantId());
+    canonical.put("occurredAt", String.valueOf(e.occurredAt()));
+    canonical.put("recordedAt", String.valueOf(e.recordedAt()));
+    canonical.put("type", e.type());
+    canonical.put("action", e.action());
+    canonical.put("resourceType", e.resource() == null ? null : e.resource().type());
+    canonical.put("resourceId", e.resource() == null ? null : e.resource().id());
+    canonical.put("actorKind", e.actor().kind());
+    canonical.put("actorId", e.actor().id());
+    canonical.put("actorGrantId", e.actor().grantId());
+    canonical.put("outcome", String.valueOf(e.outcome()));
+    canonical.put("purpose", e.purpose());
+    canonical.put("details", e.details() == null ? null : new TreeMap<>(e.details()));
+    canonical.put("correlationId", e.correlationId());
+    return sha256(JSON.writeValueAsString(canonical));
+  }
+
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private ChainHash() {}
+}
