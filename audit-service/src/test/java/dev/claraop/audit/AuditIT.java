@@ -152,6 +152,50 @@ class AuditIT extends AuditIntegrationTest {
         .andExpect(status().isBadRequest());
   }
 
+  @Test
+  void staff_acts_show_in_the_access_transparency_view_of_their_tenant_only() throws Exception {
+    String tenant = newTenant();
+    EventEnvelope byStaff = batchGenerated(tenant, "admin-1", Actor.staff("staff-7", "grant-42"));
+    EventEnvelope byUser = batchGenerated(tenant, "admin-1");
+    kafka.send(Topics.PAYOUT, byStaff.subjectId(), codec.write(byStaff)).get();
+    kafka.send(Topics.PAYOUT, byUser.subjectId(), codec.write(byUser)).get();
+    awaitEntries(tenant, 2);
+
+    http.perform(get("/api/audit/access-transparency").with(tenantUser("admin-1", tenant, Role.ADMIN)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.items[0].who").value("staff-7"))
+        .andExpect(jsonPath("$.items[0].grantId").value("grant-42"))
+        .andExpect(jsonPath("$.items[0].what.id").value(byStaff.subjectId()));
+    http.perform(get("/api/audit/access-transparency").with(tenantUser("admin-x", newTenant(), Role.ADMIN)))
+        .andExpect(jsonPath("$.items.length()").value(0));
+    http.perform(get("/api/audit/access-transparency").with(staff("s", Role.SUPPORT_ENGINEER)))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void entries_can_be_narrowed_by_actor_and_resource() throws Exception {
+    String tenant = newTenant();
+    EventEnvelope first = batchGenerated(tenant, "admin-1");
+    EventEnvelope second = batchGenerated(tenant, "admin-2");
+    kafka.send(Topics.PAYOUT, first.subjectId(), codec.write(first)).get();
+    kafka.send(Topics.PAYOUT, second.subjectId(), codec.write(second)).get();
+    awaitEntries(tenant, 2);
+    http.perform(get("/api/audit/entries?actor=admin-2").with(tenantUser("a", tenant, Role.ADMIN)))
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.items[0].resource.id").value(second.subjectId()));
+    http.perform(get("/api/audit/entries?resource=" + first.subjectId() + "&action=payout.batch.generated")
+            .with(tenantUser("a", tenant, Role.ADMIN)))
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.items[0].actor.id").value("admin-1"));
+  }
+
+  private EventEnvelope batchGenerated(String tenant, String admin, Actor actor) {
+    String batchId = "batch-" + UUID.randomUUID();
+    return codec.envelope(EventTypes.PAYOUT_BATCH_GENERATED, UUID.randomUUID(), Instant.now(), tenant,
+        actor, batchId, "req-1", null, new BatchGenerated(batchId, "USD", 2, new BigDecimal("10.00"), admin));
+  }
+
   private EventEnvelope batchGenerated(String tenant, String admin) {
     String batchId = "batch-" + UUID.randomUUID();
     return codec.envelope(EventTypes.PAYOUT_BATCH_GENERATED, UUID.randomUUID(), Instant.now(), tenant,

@@ -35,7 +35,28 @@ class AuditController {
       @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
     AuditEntries.Slice slice = entries.ofTenant(admin.tenantId(),
-        new AuditEntries.Filter(action, actor, resource, from, to), cursor, limit);
+        new AuditEntries.Filter(action, actor, resource, from, to, null), cursor, limit);
     return new Page<>(slice.entries(), slice.nextCursor());
+  }
+
+  /** One staff access to the tenant's data, as Google's Access Transparency shows them (REFERENCES.md). */
+  record StaffAccess(String who, String grantId, String reason, String ticketId, String action, AuditEntry.Resource what,
+      java.time.Instant when) {}
+
+  /** Every access staff made to this tenant's data: who, under which grant, why, to what, when. */
+  @GetMapping("/access-transparency")
+  @PreAuthorize("hasRole('ADMIN')")
+  Page<StaffAccess> accessTransparency(
+      ClaraPrincipal admin,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    AuditEntries.Slice slice = entries.ofTenant(admin.tenantId(),
+        new AuditEntries.Filter(null, null, null, null, null, "STAFF"), cursor, limit);
+    return new Page<>(slice.entries().stream().map(e -> new StaffAccess(e.actor().id(), e.actor().grantId(),
+        detail(e, "reason"), detail(e, "ticketId"), e.action(), e.resource(), e.occurredAt())).toList(), slice.nextCursor());
+  }
+
+  private static String detail(AuditEntry entry, String key) {
+    return entry.details() == null ? null : entry.details().get(key);
   }
 }

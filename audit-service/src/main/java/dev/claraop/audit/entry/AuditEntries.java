@@ -23,7 +23,12 @@ public class AuditEntries {
   }
 
   /** What a reader narrows the log to; null fields do not narrow it. */
-  public record Filter(String action, String actorId, String resourceId, Instant from, Instant to) {}
+  public record Filter(String action, String actorId, String resourceId, Instant from, Instant to, String actorKind) {
+
+    public static Filter none() {
+      return new Filter(null, null, null, null, null, null);
+    }
+  }
 
   /** A tenant's entries, newest first, {@code limit} at a time after {@code cursor}. */
   public Slice ofTenant(String tenantId, Filter filter, String cursor, int limit) {
@@ -31,6 +36,7 @@ public class AuditEntries {
     if (filter.action() != null) criteria = criteria.and("action").is(filter.action());
     if (filter.actorId() != null) criteria = criteria.and("actor.id").is(filter.actorId());
     if (filter.resourceId() != null) criteria = criteria.and("resource.id").is(filter.resourceId());
+    if (filter.actorKind() != null) criteria = criteria.and("actor.kind").is(filter.actorKind());
     if (filter.from() != null && filter.to() != null) criteria = criteria.and("occurredAt").gte(filter.from()).lt(filter.to());
     else if (filter.from() != null) criteria = criteria.and("occurredAt").gte(filter.from());
     else if (filter.to() != null) criteria = criteria.and("occurredAt").lt(filter.to());

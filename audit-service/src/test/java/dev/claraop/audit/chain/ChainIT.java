@@ -49,6 +49,7 @@ class ChainIT extends AuditIntegrationTest {
   @Autowired MovableClock clock;
   @Autowired AuditChain chain;
   @Autowired DaySealing sealing;
+  @Autowired DaySegmentRetention retention;
   private final EventCodec codec = new EventCodec();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -138,6 +139,38 @@ class ChainIT extends AuditIntegrationTest {
     JsonNode againstHeld = verifyAgainst(tenant, held);
     assertThat(againstHeld.get("ok").asBoolean()).isFalse();
     assertThat(againstHeld.get("firstBrokenEntryId").asString()).isEqualTo(entry(tenant, 2).id());
+  }
+
+  @Test
+  void retention_removes_whole_sealed_days_and_the_rest_still_verifies_from_the_kept_digest() throws Exception {
+    String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    clock.pin(Instant.parse("2025-06-01T10:00:00Z"));
+    publishAndAwait(tenant, 2, 2);
+    clock.pin(Instant.parse("2025-06-02T10:00:00Z"));
+    publishAndAwait(tenant, 1, 3);
+    clock.pin(Instant.parse("2025-06-03T00:10:00Z"));
+    sealing.sealCompletedDays();
+    clock.pin(Instant.parse("2025-07-02T12:00:00Z")); // 30 days after 2025-06-02 10:00: only June 1 has expired
+    publishAndAwait(tenant, 1, 4);
+
+    retention.removeExpiredDays();
+
+    assertThat(mongo.find(query(where("chain").is(tenant)).with(Sort.by("sequence")), AuditEntry.class))
+        .extracting(AuditEntry::sequence).containsExactly(3L, 4L);
+    assertThat(mongo.count(query(where("chain").is(tenant)), DailyDigest.class)).isEqualTo(2);
+    JsonNode result = verify(tenant);
+    assertThat(result.get("ok").asBoolean()).isTrue();
+    assertThat(result.get("entriesChecked").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void unsealed_days_are_never_removed() throws Exception {
+    String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    clock.pin(Instant.parse("2025-05-01T10:00:00Z"));
+    publishAndAwait(tenant, 1, 1);
+    clock.pin(Instant.parse("2025-09-01T10:00:00Z"));
+    retention.removeExpiredDays();
+    assertThat(mongo.count(query(where("chain").is(tenant)), AuditEntry.class)).isEqualTo(1);
   }
 
   @Test
