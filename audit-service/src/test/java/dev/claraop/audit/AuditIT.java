@@ -42,6 +42,7 @@ class AuditIT extends AuditIntegrationTest {
   @Autowired MongoTemplate mongo;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired MeterRegistry meters;
+  @Autowired org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
   private final EventCodec codec = new EventCodec();
 
   @Test
@@ -71,6 +72,24 @@ class AuditIT extends AuditIntegrationTest {
     awaitEntries(tenant, 20);
     assertThat(entriesOf(tenant)).extracting(AuditEntry::id)
         .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.eventId().toString()).toList());
+  }
+
+  @Test
+  void events_published_while_the_consumer_is_stopped_are_all_audited_once_it_is_back() throws Exception {
+    String tenant = newTenant();
+    var intake = listeners.getListenerContainer("audit-intake");
+    intake.stop();
+    try {
+      for (int i = 0; i < 10; i++) {
+        EventEnvelope event = batchGenerated(tenant, "admin-1");
+        kafka.send(Topics.PAYOUT, event.subjectId(), codec.write(event)).get();
+      }
+      assertThat(entriesOf(tenant)).isEmpty();
+    } finally {
+      intake.start();
+    }
+    awaitEntries(tenant, 10);
+    assertThat(entriesOf(tenant)).hasSize(10);
   }
 
   @Test

@@ -4,11 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.claraop.audit.entry.AuditEntry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,9 @@ public class AuditChain {
 
   private static final String PLATFORM_CHAIN = "_platform";
   private final MongoTemplate mongo;
+  /** The last head this instance knows per chain; a lost race on a stale one repairs it from the database. */
+  private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   AuditChain(MongoTemplate mongo) {
     this.mongo = mongo;
@@ -42,9 +46,15 @@ public class AuditChain {
    */
   public boolean append(String eventId, String tenantId, Function<Position, AuditEntry> draft) {
     String chain = chainOf(tenantId);
-    if (mongo.exists(query(where("_id").is(eventId)), AuditEntry.class)) return false;
+    // Threads of this instance take turns on a chain; only another instance can still race us.
+    synchronized (locks.computeIfAbsent(chain, c -> new Object())) {
+      return appendInTurn(eventId, chain, draft);
+    }
+  }
+
+  private boolean appendInTurn(String eventId, String chain, Function<Position, AuditEntry> draft) {
     while (true) {
-      ChainHead head = head(chain);
+      ChainHead head = heads.computeIfAbsent(chain, this::storedHead);
       Position position = new Position(chain, head.sequence() + 1, head.hash());
       AuditEntry entry = draft.apply(position);
       if (!entry.chain().equals(chain) || entry.sequence() != position.sequence()
@@ -55,12 +65,14 @@ public class AuditChain {
       try {
         mongo.insert(sealed);
       } catch (DuplicateKeyException taken) {
+        // Either this event was recorded before (a redelivery), or another writer took the position.
         if (mongo.exists(query(where("_id").is(eventId)), AuditEntry.class)) return false;
-        repairHead(chain, head);
+        heads.put(chain, repairedHead(chain));
         continue;
       }
-      mongo.findAndReplace(query(where("_id").is(chain)), new ChainHead(chain, sealed.sequence(), sealed.hash()),
-          FindAndReplaceOptions.options().upsert());
+      ChainHead advanced = new ChainHead(chain, sealed.sequence(), sealed.hash());
+      heads.put(chain, advanced);
+      mongo.save(advanced);
       return true;
     }
   }
@@ -68,21 +80,26 @@ public class AuditChain {
   /** The position an entry is appended at: its chain, its sequence number and the hash it links to. */
   public record Position(String chain, long sequence, String previousHash) {}
 
-  private ChainHead head(String chain) {
+  private ChainHead storedHead(String chain) {
     ChainHead head = mongo.findById(chain, ChainHead.class);
     return head != null ? head : new ChainHead(chain, 0, ChainHash.GENESIS);
   }
 
-  /** The head lags the chain when a writer stopped between its insert and its head update: walk it forward. */
-  private void repairHead(String chain, ChainHead stale) {
-    long sequence = stale.sequence();
-    String hash = stale.hash();
+  /**
+   * The stored head, walked forward over entries written after it: another instance appended, or a writer
+   * stopped between its insert and its head update.
+   */
+  private ChainHead repairedHead(String chain) {
+    ChainHead head = storedHead(chain);
+    long sequence = head.sequence();
+    String hash = head.hash();
     AuditEntry next;
     while ((next = mongo.findOne(query(where("chain").is(chain).and("sequence").is(sequence + 1)), AuditEntry.class)) != null) {
       sequence = next.sequence();
       hash = next.hash();
     }
-    mongo.findAndReplace(query(where("_id").is(chain)), new ChainHead(chain, sequence, hash),
-        FindAndReplaceOptions.options().upsert());
+    ChainHead repaired = new ChainHead(chain, sequence, hash);
+    mongo.save(repaired);
+    return repaired;
   }
 }
