@@ -54,6 +54,7 @@ final class Suite {
       }
     }
     Path state = root.resolve("e2e/target/stack");
+    deleteRecursively(state); // every run starts from empty stores, as on a fresh clone
     Map<String, String> ports = new HashMap<>();
     java.util.Set<Integer> taken = new java.util.HashSet<>();
     for (String name : new String[] {"GATEWAY", "GATEWAY_HTTP", "GATEWAY_MANAGEMENT", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "KAFKA",
@@ -94,6 +95,15 @@ final class Suite {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot clear " + dir, e);
     }
   }
 

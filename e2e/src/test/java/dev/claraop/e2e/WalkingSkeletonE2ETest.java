@@ -65,6 +65,23 @@ class WalkingSkeletonE2ETest {
   }
 
   @Test
+  void the_demo_pod_is_seeded_and_its_creation_audited() {
+    String token = api.token(ADMIN);
+    Api.Response pods = api.get("/api/identity/pods", token);
+    assertThat(pods.status()).isEqualTo(200);
+    JsonNode podA = null;
+    for (JsonNode pod : pods.json().get("items")) if (pod.get("podId").asString().equals("pod-a")) podA = pod;
+    assertThat(podA).isNotNull();
+    assertThat(podA.get("managerId").asString()).isEqualTo("11111111-0000-4000-8000-000000000003");
+    assertThat(podA.get("creatorIds").toString()).isEqualTo("[\"" + Seeds.CREATOR_1 + "\"]");
+    JsonNode entry = Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> auditEntryFor(token, "pod-a"), found -> found != null);
+    assertThat(entry.get("type").asString()).isEqualTo("identity.pod.updated");
+    assertThat(entry.get("actor").get("kind").asString()).isIn("SYSTEM", "USER");
+    assertThat(api.get("/api/identity/pods", api.token("manager@demo.claraop.dev")).status()).isEqualTo(403);
+  }
+
+  @Test
   void without_a_token_401_and_as_creator_or_manager_403_all_as_problems() {
     Api.Response anonymous = api.post("/api/batches", null, "{\"currency\":\"USD\"}");
     assertThat(anonymous.status()).isEqualTo(401);

@@ -15,7 +15,10 @@ final class AuditMappings {
       new AuditMapping<>(EventTypes.PAYOUT_BATCH_GENERATED, e -> new AuditMapping.Kept(
           new Resource("payout-batch", e.batchId()), Outcome.SUCCEEDED, null,
           Map.of("currency", e.currency(), "lineCount", String.valueOf(e.lineCount()),
-              "total", e.total().toPlainString()))));
+              "total", e.total().toPlainString()))),
+      new AuditMapping<>(EventTypes.IDENTITY_POD_UPDATED, e -> new AuditMapping.Kept(
+          new Resource("pod", e.podId()), Outcome.SUCCEEDED, null,
+          Map.of("name", e.name(), "managerId", e.managerId(), "creators", String.valueOf(e.creatorIds().size())))));
 
   static Optional<AuditMapping<?>> of(String typeName) {
     return ALL.stream().filter(m -> m.type().name().equals(typeName)).findFirst();

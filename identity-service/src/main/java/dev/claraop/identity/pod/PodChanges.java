@@ -1,0 +1,73 @@
+package dev.claraop.identity.pod;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.claraop.events.Actor;
+import dev.claraop.events.EventCodec;
+import dev.claraop.events.EventTypes;
+import dev.claraop.events.identity.PodUpdated;
+import dev.claraop.identity.outbox.EventOutbox;
+import dev.claraop.platform.web.Conflict;
+import dev.claraop.platform.web.InvalidRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets a pod's name, manager and creators, and announces it on {@code identity.events} through the outbox.
+ * A creator belongs to one pod of a tenant at a time.
+ */
+@Component
+public class PodChanges {
+
+  private static final Pattern POD_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+  private final MongoTemplate mongo;
+  private final Clock clock;
+  private final EventCodec codec = new EventCodec();
+
+  PodChanges(MongoTemplate mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  public PodView put(String tenantId, String podId, PodRequest request, Actor actor, String requestId) {
+    if (!POD_ID.matcher(podId).matches()) {
+      throw new InvalidRequest("podId", "is 1 to 40 lower-case letters, digits and hyphens");
+    }
+    List<String> creators = List.copyOf(request.creatorIds());
+    if (new HashSet<>(creators).size() != creators.size()) throw new InvalidRequest("creatorIds", "lists a creator twice");
+    if (creators.contains(request.managerId())) throw new InvalidRequest("managerId", "cannot also be a creator of the pod");
+    List<Pod> elsewhere = mongo.find(query(where("tenantId").is(tenantId).and("podId").ne(podId)
+        .and("creatorIds").in(creators)), Pod.class);
+    if (!elsewhere.isEmpty()) throw new Conflict("a creator of this pod is already in pod " + elsewhere.getFirst().podId());
+
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    var event = codec.envelope(EventTypes.IDENTITY_POD_UPDATED, UUID.randomUUID(), now, tenantId, actor, podId,
+        requestId, null, new PodUpdated(podId, request.name(), request.managerId(), creators));
+    Update update = new Update().set("tenantId", tenantId).set("podId", podId).set("name", request.name())
+        .set("managerId", request.managerId()).set("creatorIds", creators).set("updatedAt", now);
+    Pod saved = mongo.findAndModify(query(where("_id").is(Pod.idOf(tenantId, podId))),
+        EventOutbox.pushing(update, EventTypes.IDENTITY_POD_UPDATED, event),
+        FindAndModifyOptions.options().upsert(true).returnNew(true), Pod.class);
+    return PodView.of(saved);
+  }
+
+  public List<PodView> ofTenant(String tenantId) {
+    return mongo.find(query(where("tenantId").is(tenantId)).with(Sort.by("podId")), Pod.class).stream()
+        .map(PodView::of).toList();
+  }
+
+  public boolean exists(String tenantId, String podId) {
+    return mongo.exists(query(where("_id").is(Pod.idOf(tenantId, podId))), Pod.class);
+  }
+}

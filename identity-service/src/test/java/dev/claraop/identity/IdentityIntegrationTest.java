@@ -1,0 +1,18 @@
+package dev.claraop.identity;
+
+import dev.claraop.test.Infrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** One Spring context for every integration test of identity-service, on the shared Kafka and Mongo fixtures. */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class IdentityIntegrationTest {
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    Infrastructure.register(registry, "identity");
+  }
+}
