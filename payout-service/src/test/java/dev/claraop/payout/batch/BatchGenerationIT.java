@@ -118,7 +118,10 @@ class BatchGenerationIT extends PayoutIntegrationTest {
       http.perform(post("/api/batches").with(tenantUser("u", tenant, role))
               .contentType(MediaType.APPLICATION_JSON).content(body))
           .andExpect(status().isForbidden())
-          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.title").value("Forbidden"))
+          .andExpect(jsonPath("$.status").value(403))
+          .andExpect(jsonPath("$.properties").doesNotExist());
     }
     for (Role role : List.of(Role.PLATFORM_ADMIN, Role.SUPPORT_ENGINEER, Role.SUPPORT_REVIEWER)) {
       http.perform(post("/api/batches").with(dev.claraop.test.Callers.staff("s", role))

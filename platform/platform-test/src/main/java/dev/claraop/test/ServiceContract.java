@@ -48,7 +48,10 @@ public interface ServiceContract {
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(header().string("X-Request-Id", "req-abc-123"))
-        .andExpect(jsonPath("$.status").value(401));
+        .andExpect(jsonPath("$.status").value(401))
+        .andExpect(jsonPath("$.title").value("Unauthorized"))
+        .andExpect(jsonPath("$.requestId").value("req-abc-123"))
+        .andExpect(jsonPath("$.properties").doesNotExist());
   }
 
   @Test

@@ -4,6 +4,8 @@ import dev.claraop.platform.web.CorrelationIdFilter;
 import dev.claraop.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,7 +37,14 @@ final class ProblemSecurityHandlers {
     }
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    JSON.writeValue(response.getOutputStream(), problem);
+    // RFC 9457 members at the top level, extensions (requestId) beside them, as Spring MVC writes problems.
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", String.valueOf(problem.getType()));
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    if (problem.getProperties() != null) body.putAll(problem.getProperties());
+    JSON.writeValue(response.getOutputStream(), body);
   }
 
   private ProblemSecurityHandlers() {}
