@@ -23,16 +23,30 @@ final class Suite {
   final String keycloakAdminPassword;
   /** The dev certificate the gateway serves: the tests trust it, and only it. */
   final Path tls;
+  /** Where each component serves its metrics (the gateway on its management port). */
+  final Map<String, String> metrics;
 
   private static Suite running;
 
-  private Suite(String gateway, String keycloak, String mongo, String keycloakAdminPassword, Path tls) {
+  private Suite(String gateway, String keycloak, String mongo, String keycloakAdminPassword, Path tls,
+      Map<String, String> ports) {
     this.gateway = gateway;
     this.keycloak = keycloak;
     this.mongo = mongo;
     this.keycloakAdminPassword = keycloakAdminPassword;
     this.tls = tls;
+    Map<String, String> metrics = new HashMap<>();
+    Map.of("gateway", "GATEWAY_MANAGEMENT", "identity-service", "IDENTITY", "payout-service", "PAYOUT",
+        "gmail-ingest-service", "GMAIL_INGEST", "audit-service", "AUDIT", "retention-service", "RETENTION",
+        "support-access-service", "SUPPORT_ACCESS").forEach((service, port) -> metrics.put(service,
+        "http://127.0.0.1:" + ports.get("CLARAOP_" + port + "_PORT") + "/actuator/prometheus"));
+    this.metrics = Map.copyOf(metrics);
   }
+
+  /** The devstack's default ports (DESIGN §10), for a running suite. */
+  private static final Map<String, String> DEFAULT_PORTS = Map.of("CLARAOP_GATEWAY_MANAGEMENT_PORT", "8091",
+      "CLARAOP_IDENTITY_PORT", "8081", "CLARAOP_PAYOUT_PORT", "8082", "CLARAOP_GMAIL_INGEST_PORT", "8083",
+      "CLARAOP_AUDIT_PORT", "8084", "CLARAOP_RETENTION_PORT", "8085", "CLARAOP_SUPPORT_ACCESS_PORT", "8086");
 
   static synchronized Suite get() {
     if (running == null) running = start();
@@ -48,7 +62,7 @@ final class Suite {
             Files.readString(root.resolve(".devstack/keycloak/admin-password")).trim());
         return new Suite(given, System.getenv().getOrDefault("CLARAOP_E2E_KEYCLOAK", "http://localhost:8180"),
             System.getenv().getOrDefault("CLARAOP_E2E_MONGO", "mongodb://127.0.0.1:27017"), password,
-            root.resolve(".devstack/tls"));
+            root.resolve(".devstack/tls"), DEFAULT_PORTS);
       } catch (IOException e) {
         throw new IllegalStateException("set CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD for the running suite", e);
       }
@@ -73,7 +87,7 @@ final class Suite {
       return new Suite("https://localhost:" + ports.get("CLARAOP_GATEWAY_PORT"),
           "http://localhost:" + ports.get("CLARAOP_KEYCLOAK_PORT"),
           "mongodb://127.0.0.1:" + ports.get("CLARAOP_MONGO_PORT"),
-          Files.readString(state.resolve("keycloak/admin-password")).trim(), state.resolve("tls"));
+          Files.readString(state.resolve("keycloak/admin-password")).trim(), state.resolve("tls"), ports);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
