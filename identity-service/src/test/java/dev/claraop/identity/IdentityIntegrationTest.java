@@ -1,12 +1,13 @@
 package dev.claraop.identity;
 
 import dev.claraop.test.Infrastructure;
+import dev.claraop.test.KeycloakFixture;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** One Spring context for every integration test of identity-service, on the shared Kafka and Mongo fixtures. */
+/** One Spring context for every integration test of identity-service, on the shared Kafka, Mongo and Keycloak fixtures. */
 @SpringBootTest
 @AutoConfigureMockMvc
 public abstract class IdentityIntegrationTest {
@@ -14,5 +15,7 @@ public abstract class IdentityIntegrationTest {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.register(registry, "identity");
+    registry.add("claraop.identity.keycloak.url", () -> KeycloakFixture.server().baseUrl());
+    registry.add("claraop.identity.keycloak.password", () -> KeycloakFixture.server().adminPassword());
   }
 }
