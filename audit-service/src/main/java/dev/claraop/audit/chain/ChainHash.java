@@ -45,6 +45,18 @@ public final class ChainHash {
     return sha256(JSON.writeValueAsString(canonical));
   }
 
+  /**
+   * Why {@code entry} does not belong where it stands, or null when it does: the place it must take is
+   * {@code expectedSequence}, right after an entry whose hash is {@code expectedPrevious}. One rule for the
+   * verifier and for sealing, so the two can never disagree on what an intact chain is.
+   */
+  public static String linkBreak(AuditEntry entry, long expectedSequence, String expectedPrevious) {
+    if (entry.sequence() != expectedSequence) return "expected sequence " + expectedSequence + ", found " + entry.sequence();
+    if (!expectedPrevious.equals(entry.previousHash())) return "does not link to the previous entry's hash";
+    if (!of(entry).equals(entry.hash())) return "content does not match its hash";
+    return null;
+  }
+
   public static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

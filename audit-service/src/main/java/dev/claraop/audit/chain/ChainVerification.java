@@ -56,15 +56,8 @@ public class ChainVerification {
           expectedSequence = entry.sequence();
           expectedPrevious = start.hash();
         }
-        if (entry.sequence() != expectedSequence) {
-          return Result.broken(checked, entry.id(), "expected sequence " + expectedSequence + ", found " + entry.sequence());
-        }
-        if (!expectedPrevious.equals(entry.previousHash())) {
-          return Result.broken(checked, entry.id(), "does not link to the previous entry's hash");
-        }
-        if (!ChainHash.of(entry).equals(entry.hash())) {
-          return Result.broken(checked, entry.id(), "content does not match its hash");
-        }
+        String broken = ChainHash.linkBreak(entry, expectedSequence, expectedPrevious);
+        if (broken != null) return Result.broken(checked, entry.id(), broken);
         checked++;
         expectedSequence = entry.sequence() + 1;
         expectedPrevious = entry.hash();

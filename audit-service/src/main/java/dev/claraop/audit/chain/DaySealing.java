@@ -68,10 +68,11 @@ public class DaySealing {
     long expectedSequence = previous == null ? 1 : previous.lastSequence() + 1;
     String expectedPrevious = previous == null ? ChainHash.GENESIS : previous.lastHash();
     for (AuditEntry entry : entries) {
-      if (entry.sequence() != expectedSequence || !expectedPrevious.equals(entry.previousHash())
-          || !ChainHash.of(entry).equals(entry.hash())) {
+      String broken = ChainHash.linkBreak(entry, expectedSequence, expectedPrevious);
+      if (broken != null) {
         brokenDays.increment();
-        log.error("audit chain {} does not verify on {} at sequence {}: day left unsealed", chain, day, entry.sequence());
+        log.error("audit chain {} does not verify on {} at sequence {} ({}): day left unsealed", chain, day,
+            entry.sequence(), broken);
         return null;
       }
       expectedSequence++;

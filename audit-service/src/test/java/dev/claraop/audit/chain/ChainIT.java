@@ -50,6 +50,7 @@ class ChainIT extends AuditIntegrationTest {
   @Autowired AuditChain chain;
   @Autowired DaySealing sealing;
   @Autowired DaySegmentRetention retention;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
   private final EventCodec codec = new EventCodec();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -161,6 +162,19 @@ class ChainIT extends AuditIntegrationTest {
     JsonNode result = verify(tenant);
     assertThat(result.get("ok").asBoolean()).isTrue();
     assertThat(result.get("entriesChecked").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void a_day_that_does_not_verify_is_not_sealed() throws Exception {
+    String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    clock.pin(Instant.parse("2025-04-01T10:00:00Z"));
+    publishAndAwait(tenant, 2, 2);
+    mongo.updateFirst(query(where("_id").is(entry(tenant, 2).id())), Update.update("details.total", "1.00"), AuditEntry.class);
+    double brokenBefore = meters.counter("claraop.audit.chain.broken.days").count();
+    clock.pin(Instant.parse("2025-04-02T00:10:00Z"));
+    sealing.sealCompletedDays();
+    assertThat(mongo.count(query(where("chain").is(tenant)), DailyDigest.class)).isZero();
+    assertThat(meters.counter("claraop.audit.chain.broken.days").count()).isGreaterThan(brokenBefore);
   }
 
   @Test

@@ -57,9 +57,11 @@ class BatchGeneration {
   }
 
   private static String knownCurrency(String code) {
-    boolean known = Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
-    if (!known) throw new InvalidRequest("currency", "is not a known ISO 4217 currency");
-    return code;
+    try {
+      return Currency.getInstance(code).getCurrencyCode();
+    } catch (IllegalArgumentException unknown) {
+      throw new InvalidRequest("currency", "is not a known ISO 4217 currency");
+    }
   }
 
   private static List<BatchLine> linePerCreator(List<Invoice> invoices, String currency) {
