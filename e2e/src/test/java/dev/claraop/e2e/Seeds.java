@@ -37,6 +37,30 @@ final class Seeds {
     }
   }
 
+  /**
+   * Lets the web client return to this suite's gateway after login: the dev realm registers
+   * https://localhost:8443 only, and the e2e suite runs on free ports.
+   */
+  void allowSignInAt(String gatewayOrigin) {
+    String admin = adminToken();
+    var client = (tools.jackson.databind.node.ObjectNode) admin(admin, "GET", "/clients?clientId=claraop-web", null)
+        .json().get(0);
+    var redirects = (tools.jackson.databind.node.ArrayNode) client.get("redirectUris");
+    String wanted = gatewayOrigin + "/*";
+    for (var uri : redirects) if (uri.asString().equals(wanted)) return;
+    redirects.add(wanted);
+    Api.Response updated = admin(admin, "PUT", "/clients/" + client.get("id").asString(), Api.JSON.writeValueAsString(client));
+    if (updated.status() != 204) throw new IllegalStateException("client not updated: " + updated.status());
+  }
+
+  private String adminToken() {
+    return api.send(HttpRequest.newBuilder(URI.create(suite.keycloak + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
+            + java.net.URLEncoder.encode(suite.keycloakAdminPassword, java.nio.charset.StandardCharsets.UTF_8)))
+        .build()).json().get("access_token").asString();
+  }
+
   /** A new ADMIN of a new tenant; returns the username (its password is the demo password). */
   String tenantAdmin(String tenant) {
     String admin = api.send(HttpRequest.newBuilder(URI.create(suite.keycloak + "/realms/master/protocol/openid-connect/token"))

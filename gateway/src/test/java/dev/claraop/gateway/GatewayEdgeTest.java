@@ -7,109 +7,34 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import dev.claraop.gateway.edge.HttpRedirectPort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-/**
- * The gateway over real TLS, in front of a stand-in service, checking tokens signed by a key whose JWKS a
- * stand-in identity provider serves (the e2e tests do the same against the real Keycloak).
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-class GatewayEdgeTest {
+/** Token checks, routing, correlation ids, the plain-HTTP redirect and the management port. */
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayEdgeTest extends GatewayTestSupport {
 
-  private static final String ISSUER = "http://issuer.test/realms/claraop";
-  private static final WireMockServer services = new WireMockServer(options().dynamicPort());
-  private static final WireMockServer identityProvider = new WireMockServer(options().dynamicPort());
-  private static final RSAKey signingKey;
-  private static final Path keystore;
-
-  static {
-    try {
-      signingKey = new RSAKeyGenerator(2048).keyID("test-key").generate();
-      keystore = Files.createTempDirectory("gateway-tls").resolve("gateway.p12");
-      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "gateway", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-          "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-          "-keystore", keystore.toString(), "-storepass", "test-pass").inheritIO().start();
-      if (keytool.waitFor() != 0) throw new IllegalStateException("keytool failed");
-    } catch (Exception e) {
-      throw new ExceptionInInitializerError(e);
-    }
-    services.start();
-    identityProvider.start();
-  }
-
-  @DynamicPropertySource
-  static void edge(DynamicPropertyRegistry registry) {
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> identityProvider.baseUrl() + "/certs");
-    registry.add("server.ssl.key-store", keystore::toString);
-    registry.add("server.ssl.key-store-password", () -> "test-pass");
-    registry.add("claraop.gateway.http-redirect-port", () -> "0");
-    registry.add("management.server.port", () -> "0");
-    registry.add("management.prometheus.metrics.export.enabled", () -> "true");
-    for (String service : List.of("IDENTITY", "PAYOUT", "GMAIL_INGEST", "AUDIT", "RETENTION", "SUPPORT_ACCESS")) {
-      registry.add(service + "_SERVICE_URL", services::baseUrl);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    services.stop();
-    identityProvider.stop();
-  }
-
-  @LocalServerPort int port;
-  @org.springframework.boot.test.web.server.LocalManagementPort int managementPort;
-  @Autowired dev.claraop.gateway.edge.HttpRedirectPort redirectPort;
-  private WebTestClient https;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    services.resetAll();
-    identityProvider.resetAll();
-    identityProvider.stubFor(get("/certs").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
-    var ssl = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-    https = WebTestClient.bindToServer(new ReactorClientHttpConnector(
-            reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))))
-        .baseUrl("https://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
-  }
+  @LocalManagementPort int managementPort;
+  @Autowired HttpRedirectPort redirectPort;
 
   @Test
   void an_api_call_without_a_token_is_a_401_problem_and_never_reaches_a_service() {
@@ -126,7 +51,7 @@ class GatewayEdgeTest {
   void a_valid_token_is_routed_with_the_token_and_the_request_id() throws Exception {
     services.stubFor(post("/api/batches").willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json").withBody("{\"id\":\"b-1\"}")));
-    String token = token("claraop-api", Instant.now().plusSeconds(300));
+    String token = token();
     https.post().uri("/api/batches").header("Authorization", "Bearer " + token).header("X-Request-Id", "req-7")
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"currency\":\"USD\"}")
         .exchange()
@@ -140,11 +65,10 @@ class GatewayEdgeTest {
 
   @Test
   void each_api_call_is_logged_once_as_json_with_its_request_id_and_without_its_query(
-      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+      CapturedOutput output) throws Exception {
     services.stubFor(get(urlEqualTo("/api/batches?token=secret-in-query")).willReturn(aResponse().withStatus(200).withBody("{}")));
-    https.get().uri("/api/batches?token=secret-in-query").header("Authorization", "Bearer " + token("claraop-api",
-        Instant.now().plusSeconds(300))).header("X-Request-Id", "req-gw-log").exchange().expectStatus().isOk();
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("req-gw-log"));
+    https.get().uri("/api/batches?token=secret-in-query").header("Authorization", "Bearer " + token()).header("X-Request-Id", "req-gw-log").exchange().expectStatus().isOk();
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("req-gw-log"));
     String line = output.getOut().lines().filter(l -> l.contains("req-gw-log")).findFirst().orElseThrow();
     assertThat(line).startsWith("{").contains("\"requestId\":\"req-gw-log\"").contains("\"status\":200")
         .contains("GET /api/batches 200");
@@ -153,12 +77,13 @@ class GatewayEdgeTest {
 
   @Test
   void routes_follow_the_http_contract() throws Exception {
-    String token = token("claraop-api", Instant.now().plusSeconds(300));
+    String token = token();
     for (String path : List.of("/api/identity/users", "/api/campaigns", "/api/invoices", "/api/batches",
         "/api/inbox", "/api/audit/entries", "/api/retention/runs", "/api/support-access/grants")) {
-      services.stubFor(get(path).willReturn(aResponse().withStatus(200).withBody("{}")));
+      WireMockServer service = path.startsWith("/api/retention") ? retention : services;
+      service.stubFor(get(path).willReturn(aResponse().withStatus(200).withBody("{}")));
       https.get().uri(path).header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
-      services.verify(getRequestedFor(urlEqualTo(path)));
+      service.verify(getRequestedFor(urlEqualTo(path)));
     }
   }
 
@@ -167,7 +92,7 @@ class GatewayEdgeTest {
     RSAKey forger = new RSAKeyGenerator(2048).keyID("test-key").generate();
     for (String token : List.of(token("account", Instant.now().plusSeconds(300)),
         token("claraop-api", Instant.now().minusSeconds(600)),
-        sign(forger, "claraop-api", Instant.now().plusSeconds(300)))) {
+        sign(forger, "claraop-api", Instant.now().plusSeconds(300), "user-1"))) {
       https.get().uri("/api/batches").header("Authorization", "Bearer " + token).exchange()
           .expectStatus().isUnauthorized()
           .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -181,7 +106,7 @@ class GatewayEdgeTest {
     identityProvider.stubFor(get("/certs").willReturn(aResponse().withStatus(503)));
     // A key id the gateway has not cached makes it fetch the key set again, which now fails.
     RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated-key").generate();
-    https.get().uri("/api/batches").header("Authorization", "Bearer " + sign(rotated, "claraop-api", Instant.now().plusSeconds(300)))
+    https.get().uri("/api/batches").header("Authorization", "Bearer " + sign(rotated, "claraop-api", Instant.now().plusSeconds(300), "user-1"))
         .exchange()
         .expectStatus().isEqualTo(503)
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -210,19 +135,10 @@ class GatewayEdgeTest {
     assertThat(readiness.body()).contains("UP");
     HttpResponse<String> metrics = plain.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(metrics.body()).contains("application=\"gateway\"");
-  }
-
-  private static String token(String audience, Instant expiry) throws Exception {
-    return sign(signingKey, audience, expiry);
-  }
-
-  private static String sign(RSAKey key, String audience, Instant expiry) throws Exception {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("user-1").audience(audience)
-        .claim("tenant_id", "demo").claim("roles", List.of("ADMIN"))
-        .issueTime(Date.from(expiry.minusSeconds(300))).expirationTime(Date.from(expiry)).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    assertThat(metrics.body()).contains("application=\"gateway\"")
+        // what alerts.yml and the dashboards read, present before anything has gone wrong
+        .contains("claraop_gateway_rate_limited_total{application=\"gateway\",policy=\"login\"} 0.0")
+        .contains("claraop_gateway_rate_limit_store_failures_total{application=\"gateway\"} 0.0")
+        .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"payout\"[^}]*state=\"open\"");
   }
 }

@@ -1,7 +1,6 @@
 package dev.claraop.gateway.edge;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.netty.DisposableServer;
@@ -15,19 +14,18 @@ import reactor.netty.http.server.HttpServer;
 class HttpToHttpsRedirect implements SmartLifecycle, HttpRedirectPort {
 
   private final EdgeSettings settings;
-  private final WebServerApplicationContext context;
+  private final PublicOrigin publicOrigin;
   private volatile DisposableServer server;
 
-  HttpToHttpsRedirect(EdgeSettings settings, WebServerApplicationContext context) {
+  HttpToHttpsRedirect(EdgeSettings settings, PublicOrigin publicOrigin) {
     this.settings = settings;
-    this.context = context;
+    this.publicOrigin = publicOrigin;
   }
 
   @Override
   public void start() {
     if (settings.httpRedirectPort() < 0) return;
-    int httpsPort = context.getWebServer().getPort();
-    String origin = "https://" + settings.publicHost() + (httpsPort == 443 ? "" : ":" + httpsPort);
+    String origin = publicOrigin.value();
     server = HttpServer.create()
         .host(settings.bindAddress())
         .port(settings.httpRedirectPort())

@@ -1,0 +1,75 @@
+package dev.claraop.platform.crypto.shredding.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.claraop.platform.crypto.keyring.Ciphertext;
+import dev.claraop.platform.crypto.keyring.MasterKeyRing;
+import dev.claraop.platform.crypto.shredding.DataKeyStore;
+import dev.claraop.platform.crypto.shredding.DataKeyStoreContract;
+import dev.claraop.platform.crypto.shredding.DataKeys;
+import dev.claraop.platform.crypto.shredding.FieldValue;
+import dev.claraop.platform.crypto.shredding.Subject;
+import java.net.InetSocketAddress;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Against mongo-java-server in this JVM: no transactions, secondary indexes or TTL there, and none needed. */
+class MongoDataKeyStoreTest extends DataKeyStoreContract {
+
+  private static MongoServer server;
+  private static MongoClient client;
+  private MongoTemplate mongo;
+  private MongoDataKeyStore store;
+
+  @BeforeAll
+  static void startMongo() {
+    server = new MongoServer(new MemoryBackend());
+    server.bind("127.0.0.1", 0);
+    InetSocketAddress address = server.getLocalAddress();
+    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+  }
+
+  @AfterAll
+  static void stopMongo() {
+    client.close();
+    server.shutdown();
+  }
+
+  @BeforeEach
+  void emptyCollection() {
+    mongo = new MongoTemplate(client, "crypto-test");
+    mongo.dropCollection(MongoDataKeyStore.COLLECTION);
+    store = new MongoDataKeyStore(mongo);
+  }
+
+  @Override
+  protected DataKeyStore store() {
+    return store;
+  }
+
+  @Test
+  void a_field_round_trips_through_mongo_and_reads_as_shredded_once_its_key_is_gone() {
+    DataKeys dataKeys = new DataKeys(MasterKeyRing.fromConfig(MasterKeyRing.DEV_ONLY_MASTER_KEYS), store);
+    Subject profile = Subject.of("payout-profile", "7f3c2a");
+    dataKeys.createKey(profile);
+    String stored = dataKeys.encrypt(profile, "DE89370400440532013000").text();
+
+    assertThat(dataKeys.decrypt(profile, Ciphertext.parse(stored))).isEqualTo(new FieldValue.Readable("DE89370400440532013000"));
+
+    assertThat(dataKeys.shred(profile)).isTrue();
+    assertThat(dataKeys.shred(profile)).isFalse();
+
+    assertThat(dataKeys.decrypt(profile, Ciphertext.parse(stored))).isInstanceOf(FieldValue.Shredded.class);
+    Document tombstone = mongo.findById(profile.value(), Document.class, MongoDataKeyStore.COLLECTION);
+    assertThat(tombstone).containsOnlyKeys("_id", "state", "shreddedAt", "createdAt");
+    assertThat(tombstone.get("shreddedAt")).isInstanceOf(java.util.Date.class);
+  }
+}
