@@ -1,7 +1,9 @@
 package dev.claraop.payout;
 
+import dev.claraop.payout.batch.BatchNotFound;
 import dev.claraop.payout.batch.BatchRejected;
 import dev.claraop.platform.web.ProblemResponses;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,5 +29,18 @@ class PayoutProblems {
   ResponseEntity<ProblemDetail> raced(ConcurrencyException ex) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(HttpStatus.CONFLICT,
         "Concurrent change", "The batch was changed by another request; reload and try again."));
+  }
+
+  /** Another tenant's batch and an unknown one read the same, as the platform's NotFound does. */
+  @ExceptionHandler(BatchNotFound.class)
+  ResponseEntity<ProblemDetail> notFound(BatchNotFound ex) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()));
+  }
+
+  /** A command for a batch id the event store has never seen. */
+  @ExceptionHandler(AggregateNotFoundException.class)
+  ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException ex) {
+    return notFound(new BatchNotFound("batch"));
   }
 }

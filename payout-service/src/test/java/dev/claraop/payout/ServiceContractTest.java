@@ -18,6 +18,9 @@ class ServiceContractTest extends PayoutIntegrationTest implements ServiceContra
   @Test
   void the_business_counters_are_exposed() throws Exception {
     http.perform(get("/actuator/prometheus"))
-        .andExpect(content().string(allOf(containsString("claraop_payout_batches_generated_total"), containsString("claraop_payout_events_published_total"))));
+        .andExpect(content().string(allOf(containsString("claraop_payout_batches_generated_total"),
+            containsString("claraop_payout_batches_approved_total"), containsString("claraop_payout_batches_cancelled_total"),
+            containsString("claraop_payout_batches_closed_total"), containsString("claraop_payout_lines_paid_total"),
+            containsString("claraop_payout_lines_failed_total"), containsString("claraop_payout_events_published_total"))));
   }
 }

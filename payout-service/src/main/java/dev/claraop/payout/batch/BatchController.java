@@ -6,6 +6,7 @@ import dev.claraop.platform.web.NotFound;
 import dev.claraop.platform.web.Page;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -20,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 class BatchController {
 
   private final BatchGeneration generation;
+  private final BatchLifecycle lifecycle;
   private final BatchViews views;
 
-  BatchController(BatchGeneration generation, BatchViews views) {
+  BatchController(BatchGeneration generation, BatchLifecycle lifecycle, BatchViews views) {
     this.generation = generation;
+    this.lifecycle = lifecycle;
     this.views = views;
   }
 
@@ -44,5 +48,38 @@ class BatchController {
   @PreAuthorize("hasRole('ADMIN')")
   BatchView one(ClaraPrincipal admin, @PathVariable String id) {
     return views.find(admin.tenantId(), id).orElseThrow(() -> new NotFound("batch"));
+  }
+
+  // Transitions answer 204: the batch's event is stored when they return; GET reads the view, which
+  // follows the event store within the projection's lag.
+
+  @PostMapping("/{id}/approve")
+  @PreAuthorize("hasRole('ADMIN')")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void approve(ClaraPrincipal admin, @PathVariable String id) {
+    lifecycle.approve(admin, id);
+  }
+
+  @PostMapping("/{id}/cancel")
+  @PreAuthorize("hasRole('ADMIN')")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void cancel(ClaraPrincipal admin, @PathVariable String id, @Valid @RequestBody BatchNoteRequest request) {
+    lifecycle.cancel(admin, id, request.reason());
+  }
+
+  @PostMapping("/{id}/lines/{lineId}/paid")
+  @PreAuthorize("hasRole('ADMIN')")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void paid(ClaraPrincipal admin, @PathVariable String id, @PathVariable String lineId) {
+    lifecycle.markPaid(admin, id, lineId);
+  }
+
+  @PostMapping("/{id}/lines/{lineId}/failed")
+  @PreAuthorize("hasRole('ADMIN')")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void failed(
+      ClaraPrincipal admin, @PathVariable String id, @PathVariable String lineId,
+      @Valid @RequestBody BatchNoteRequest request) {
+    lifecycle.markFailed(admin, id, lineId, request.reason());
   }
 }

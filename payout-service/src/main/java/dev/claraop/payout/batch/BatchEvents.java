@@ -1,17 +1,47 @@
 package dev.claraop.payout.batch;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
  * What happened to a {@link PayoutBatch}, as stored in the event store. Internal to payout-service: the
  * published contracts are in platform-events, and {@code PayoutEventsPublisher} maps one to the other.
+ * Each event carries the tenant, so that readers of the store never look the batch up to place it.
  */
 public final class BatchEvents {
 
   @Revision("1")
   public record BatchGenerated(
       String batchId, String tenantId, String currency, String generatedBy, List<BatchLine> lines) {}
+
+  @Revision("1")
+  public record BatchApproved(String batchId, String tenantId, String approvedBy) {}
+
+  @Revision("1")
+  public record BatchExported(
+      String batchId, String tenantId, String exportedBy, String purpose, ExportFormat format, String fileSha256,
+      int lineCount) {}
+
+  @Revision("1")
+  public record BatchCancelled(String batchId, String tenantId, String cancelledBy, String reason, Instant closedAt) {}
+
+  @Revision("1")
+  public record LinePaid(
+      String batchId, String tenantId, String lineId, String creatorId, BigDecimal amount, String currency,
+      String paidBy) {}
+
+  @Revision("1")
+  public record LineFailed(
+      String batchId, String tenantId, String lineId, String creatorId, BigDecimal amount, String currency,
+      String failedBy, String reason) {}
+
+  /** Every line is paid. {@code closedBy} paid the last one. */
+  @Revision("1")
+  public record BatchClosed(
+      String batchId, String tenantId, BatchStatus status, String closedBy, Instant closedAt, int lineCount,
+      BigDecimal total) {}
 
   private BatchEvents() {}
 }

@@ -77,6 +77,6 @@ class BatchGeneration {
     BigDecimal total = lines.stream().map(BatchLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     return new BatchView(batchId, currency, BatchStatus.GENERATED, generatedBy, null, null, total,
         lines.stream().map(l -> new BatchView.Line(l.lineId(), l.creatorId(), l.creatorName(), l.amount(),
-            l.currency(), "PENDING", null)).toList());
+            l.currency(), LineStatus.PENDING, null)).toList());
   }
 }

@@ -31,8 +31,17 @@ public class InvoiceReservations {
     return mongo.find(query(where("tenantId").is(tenantId).and("batchId").is(batchId)), Invoice.class);
   }
 
-  /** Gives the invoices back when the batch could not be created. */
+  /**
+   * Gives a batch's invoices back, when the batch could not be created or was cancelled: they are approved
+   * and unpaid again, free for the next batch.
+   */
   public void release(String batchId) {
     mongo.updateMulti(query(where("batchId").is(batchId)), new Update().unset("batchId"), Invoice.class);
+  }
+
+  /** A fully paid batch has paid its invoices; they keep its id, so no later batch can take them. */
+  public void markPaid(String batchId) {
+    mongo.updateMulti(query(where("batchId").is(batchId).and("status").is(InvoiceStatus.APPROVED)),
+        Update.update("status", InvoiceStatus.PAID), Invoice.class);
   }
 }

@@ -3,7 +3,13 @@ package dev.claraop.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claraop.events.payout.BatchApproved;
+import dev.claraop.events.payout.BatchCancelled;
+import dev.claraop.events.payout.BatchClosed;
+import dev.claraop.events.payout.BatchExported;
 import dev.claraop.events.payout.BatchGenerated;
+import dev.claraop.events.payout.LineFailed;
+import dev.claraop.events.payout.LinePaid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -16,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class EventCodecTest {
 
@@ -32,6 +39,46 @@ class EventCodecTest {
 
     assertThat(json.readTree(codec.write(envelope)))
         .isEqualTo(json.readTree(sample(EventTypes.PAYOUT_BATCH_GENERATED)));
+  }
+
+  private static final String ADMIN_2 = "11111111-0000-4000-8000-000000000002";
+
+  @Test
+  void the_batch_lifecycle_events_are_written_exactly_as_their_golden_samples() throws IOException {
+    assertGolden(EventTypes.PAYOUT_BATCH_APPROVED, "1a2b3c4d-5e6f-4a70-8b81-92a3b4c5d6e7", "2026-11-20T11:00:00Z",
+        "req-43", "cmd-2", new BatchApproved("b-7f3e", ADMIN_2));
+    assertGolden(EventTypes.PAYOUT_BATCH_EXPORTED, "2b3c4d5e-6f70-4a81-9c92-a3b4c5d6e7f8", "2026-11-20T11:30:00Z",
+        "req-44", "cmd-3", new BatchExported("b-7f3e", ADMIN_2, "November creator payouts", "PAIN_001",
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 2));
+    assertGolden(EventTypes.PAYOUT_BATCH_CANCELLED, "3c4d5e6f-7081-4a92-8da3-b4c5d6e7f809", "2026-11-20T11:45:00Z",
+        "req-45", "cmd-4", new BatchCancelled("b-7f3e", ADMIN_2, "Campaign budget moved to December",
+            Instant.parse("2026-11-20T11:45:00Z")));
+    assertGolden(EventTypes.PAYOUT_BATCH_LINE_PAID, "4d5e6f70-8192-4aa3-9eb4-c5d6e7f8091a", "2026-11-21T09:00:00Z",
+        "req-46", "cmd-5", new LinePaid("b-7f3e", "l-1", "11111111-0000-4000-8000-000000000004",
+            new BigDecimal("1000.00"), "USD", ADMIN_2));
+    assertGolden(EventTypes.PAYOUT_BATCH_LINE_FAILED, "5e6f7081-92a3-4bb4-8fc5-d6e7f8091a2b", "2026-11-21T09:05:00Z",
+        "req-47", "cmd-6", new LineFailed("b-7f3e", "l-2", "11111111-0000-4000-8000-000000000005",
+            new BigDecimal("750.00"), "USD", ADMIN_2, "Bank returned the transfer: account closed"));
+    assertGolden(EventTypes.PAYOUT_BATCH_CLOSED, "6f708192-a3b4-4cc5-9d06-e7f8091a2b3c", "2026-11-22T09:00:00Z",
+        "req-48", "cmd-7", new BatchClosed("b-7f3e", "FULLY_PAID", Instant.parse("2026-11-22T09:00:00Z"), 2,
+            new BigDecimal("1750.00")));
+  }
+
+  @Test
+  void every_golden_sample_conforms_to_its_schema() throws IOException {
+    for (EventType<?> type : EventTypes.all()) {
+      assertThat(SchemaCheck.violations(type, codec.read(sample(type)).data())).as("%s", type.name()).isEmpty();
+    }
+  }
+
+  @Test
+  void the_schema_check_names_what_breaks_a_schema() throws IOException {
+    ObjectNode data = (ObjectNode) codec.read(sample(EventTypes.PAYOUT_BATCH_CLOSED)).data();
+    data.remove("lineCount");
+    data.put("status", "CANCELLED").put("closedAt", "yesterday").put("total", 0).put("iban", "DE89370400440532013000");
+    assertThat(SchemaCheck.violations(EventTypes.PAYOUT_BATCH_CLOSED, data)).containsExactlyInAnyOrder(
+        "data.lineCount is missing", "data.status is not one of the listed values", "data.closedAt is not a date-time",
+        "data.total is not above its exclusive minimum", "data.iban is not allowed");
   }
 
   @Test
@@ -93,6 +140,13 @@ class EventCodecTest {
   void a_staff_actor_must_name_its_grant() {
     assertThatThrownBy(() -> new Actor(Actor.Kind.STAFF, "s-1", null))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private <T extends Record> void assertGolden(
+      EventType<T> type, String eventId, String at, String requestId, String causationId, T data) throws IOException {
+    EventEnvelope envelope = codec.envelope(type, UUID.fromString(eventId), Instant.parse(at), "demo",
+        Actor.user(ADMIN_2), "b-7f3e", requestId, causationId, data);
+    assertThat(json.readTree(codec.write(envelope))).as(type.name()).isEqualTo(json.readTree(sample(type)));
   }
 
   private static String sample(EventType<?> type) throws IOException {

@@ -1,6 +1,7 @@
 package dev.claraop.payout.batch.internal;
 
 import dev.claraop.payout.batch.BatchStatus;
+import dev.claraop.payout.batch.LineStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,5 +19,5 @@ record BatchViewDocument(
 
   record LineDocument(
       String id, String creatorId, String creatorName, @Field(targetType = FieldType.DECIMAL128) BigDecimal amount,
-      String currency, String status) {}
+      String currency, LineStatus status) {}
 }

@@ -2,18 +2,23 @@ package dev.claraop.payout.batch.internal;
 
 import dev.claraop.events.Actor;
 import dev.claraop.events.EventCodec;
-import dev.claraop.events.EventEnvelope;
+import dev.claraop.events.EventType;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
-import dev.claraop.payout.batch.BatchEvents.BatchGenerated;
+import dev.claraop.events.payout.BatchApproved;
+import dev.claraop.events.payout.BatchCancelled;
+import dev.claraop.events.payout.BatchClosed;
+import dev.claraop.events.payout.BatchExported;
+import dev.claraop.events.payout.BatchGenerated;
+import dev.claraop.events.payout.LineFailed;
+import dev.claraop.events.payout.LinePaid;
+import dev.claraop.payout.batch.BatchEvents;
 import dev.claraop.payout.batch.BatchLine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,7 +30,8 @@ import org.springframework.stereotype.Component;
  * A tracking processor feeds this handler and only moves its token once Kafka has acknowledged the record;
  * a failed send propagates (see {@code EventStoreConfiguration}) and the processor retries the same event.
  * The record's event id is the stored event's id, so a retry after a crash repeats the id and consumers,
- * idempotent by event id, see it once.
+ * idempotent by event id, see it once. Each stored event is mapped field by field to its published
+ * contract: summaries and references, never a bank detail.
  */
 @Component
 @ProcessingGroup(PayoutEventsPublisher.GROUP)
@@ -43,17 +49,58 @@ public class PayoutEventsPublisher {
   }
 
   @EventHandler
-  void on(BatchGenerated event, EventMessage<?> message) throws Exception {
+  void on(BatchEvents.BatchGenerated event, EventMessage<?> message) throws Exception {
     BigDecimal total = event.lines().stream().map(BatchLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    publish(codec.envelope(EventTypes.PAYOUT_BATCH_GENERATED, UUID.fromString(message.getIdentifier()),
-        message.getTimestamp(), event.tenantId(), Actor.user(event.generatedBy()), event.batchId(),
-        (String) message.getMetaData().get("requestId"), (String) message.getMetaData().get("traceId"),
-        new dev.claraop.events.payout.BatchGenerated(event.batchId(), event.currency(), event.lines().size(), total,
-            event.generatedBy())));
+    publish(EventTypes.PAYOUT_BATCH_GENERATED, message, event.tenantId(), event.generatedBy(), event.batchId(),
+        new BatchGenerated(event.batchId(), event.currency(), event.lines().size(), total, event.generatedBy()));
   }
 
-  private void publish(EventEnvelope envelope) throws InterruptedException, ExecutionException, TimeoutException {
-    kafka.send(Topics.PAYOUT, envelope.subjectId(), codec.write(envelope)).get(15, TimeUnit.SECONDS);
+  @EventHandler
+  void on(BatchEvents.BatchApproved event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_BATCH_APPROVED, message, event.tenantId(), event.approvedBy(), event.batchId(),
+        new BatchApproved(event.batchId(), event.approvedBy()));
+  }
+
+  @EventHandler
+  void on(BatchEvents.BatchExported event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_BATCH_EXPORTED, message, event.tenantId(), event.exportedBy(), event.batchId(),
+        new BatchExported(event.batchId(), event.exportedBy(), event.purpose(), event.format().name(),
+            event.fileSha256(), event.lineCount()));
+  }
+
+  @EventHandler
+  void on(BatchEvents.BatchCancelled event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_BATCH_CANCELLED, message, event.tenantId(), event.cancelledBy(), event.batchId(),
+        new BatchCancelled(event.batchId(), event.cancelledBy(), event.reason(), event.closedAt()));
+  }
+
+  @EventHandler
+  void on(BatchEvents.LinePaid event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_BATCH_LINE_PAID, message, event.tenantId(), event.paidBy(), event.batchId(),
+        new LinePaid(event.batchId(), event.lineId(), event.creatorId(), event.amount(), event.currency(),
+            event.paidBy()));
+  }
+
+  @EventHandler
+  void on(BatchEvents.LineFailed event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_BATCH_LINE_FAILED, message, event.tenantId(), event.failedBy(), event.batchId(),
+        new LineFailed(event.batchId(), event.lineId(), event.creatorId(), event.amount(), event.currency(),
+            event.failedBy(), event.reason()));
+  }
+
+  @EventHandler
+  void on(BatchEvents.BatchClosed event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_BATCH_CLOSED, message, event.tenantId(), event.closedBy(), event.batchId(),
+        new BatchClosed(event.batchId(), event.status().name(), event.closedAt(), event.lineCount(), event.total()));
+  }
+
+  private <T extends Record> void publish(
+      EventType<T> type, EventMessage<?> message, String tenantId, String actor, String batchId, T data)
+      throws Exception {
+    String envelope = codec.write(codec.envelope(type, UUID.fromString(message.getIdentifier()),
+        message.getTimestamp(), tenantId, Actor.user(actor), batchId,
+        (String) message.getMetaData().get("requestId"), (String) message.getMetaData().get("traceId"), data));
+    kafka.send(Topics.PAYOUT, batchId, envelope).get(15, TimeUnit.SECONDS);
     published.increment();
   }
 }
