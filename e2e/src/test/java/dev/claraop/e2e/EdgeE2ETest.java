@@ -2,6 +2,8 @@ package dev.claraop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +68,7 @@ class EdgeE2ETest {
 
   @Test
   void a_browser_is_sent_to_keycloaks_login_page_and_comes_back_signed_in() throws Exception {
-    HttpClient browser = HttpClient.newBuilder().sslContext(api.sslContext()).cookieHandler(new CookieManager())
+    HttpClient browser = HttpClient.newBuilder().sslContext(api.sslContext()).cookieHandler(new BrowserCookies())
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> app = browser.send(HttpRequest.newBuilder(URI.create(suite.gateway + "/app/batches"))
         .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
@@ -85,6 +89,26 @@ class EdgeE2ETest {
     assertThat(signedIn.uri().getPath()).isEqualTo("/app/batches");
     assertThat(signedIn.statusCode()).isEqualTo(200);
     assertThat(signedIn.body()).contains("Signed in as admin@demo.claraop.dev");
+  }
+
+  /**
+   * Cookies as a browser keeps them: browsers treat http://localhost as a secure context and send it
+   * Secure cookies (Keycloak marks its login-session cookies Secure even over HTTP); Java's CookieManager
+   * does not, so for localhost it is asked as if the scheme were https.
+   */
+  private static final class BrowserCookies extends CookieHandler {
+    private final CookieManager cookies = new CookieManager();
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+      boolean localhost = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
+      return cookies.get(localhost ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+      cookies.put(uri, headers);
+    }
   }
 
   private static HttpResponse<String> follow(HttpClient browser, HttpResponse<String> response, int hops) throws Exception {

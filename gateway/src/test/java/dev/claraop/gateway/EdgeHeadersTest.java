@@ -55,7 +55,8 @@ class EdgeHeadersTest extends GatewayTestSupport {
           .expectHeader().valueEquals("Cache-Control", "no-store")
           .expectHeader().valueEquals("X-Robots-Tag", "noindex, nofollow");
     }
-    for (String path : List.of("/", "/security", "/contact", "/robots.txt", "/sitemap.xml", "/site.css")) {
+    for (String path : List.of("/", "/security", "/contact", "/robots.txt", "/sitemap.xml", "/site.css",
+        "/.well-known/security.txt")) {
       https.get().uri(path).exchange()
           .expectStatus().isOk()
           .expectHeader().valueEquals("Cache-Control", "public, max-age=300")
@@ -81,6 +82,21 @@ class EdgeHeadersTest extends GatewayTestSupport {
       https.get().uri(location.substring(origin.length())).exchange().expectStatus().isOk()
           .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
     }
+  }
+
+  @Test
+  void security_txt_names_the_dedicated_contact_path_and_has_not_expired() {
+    String text = https.get().uri("/.well-known/security.txt").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+        .expectBody(String.class).returnResult().getResponseBody();
+    String origin = "https://localhost:" + port;
+    assertThat(text.lines()).contains("Contact: mailto:security@claraop.dev", "Policy: " + origin + "/security",
+        "Preferred-Languages: en", "Canonical: " + origin + "/.well-known/security.txt");
+    java.time.Instant expires = java.time.Instant.parse(text.lines().filter(l -> l.startsWith("Expires: "))
+        .findFirst().orElseThrow().substring("Expires: ".length()));
+    assertThat(expires).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+        .isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(365)));
   }
 
   @Test

@@ -11,7 +11,7 @@ public final class PublicPages {
 
   /** Pages a person reads, in the order the sitemap lists them. */
   static final List<String> PAGES = List.of("/", "/security", "/contact");
-  private static final Set<String> ASSETS = Set.of("/robots.txt", "/sitemap.xml", "/site.css");
+  private static final Set<String> ASSETS = Set.of("/robots.txt", "/sitemap.xml", "/site.css", "/.well-known/security.txt");
 
   public static boolean isPublic(String path) {
     return PAGES.contains(path) || ASSETS.contains(path);

@@ -3,7 +3,13 @@ package dev.claraop.gateway.pages;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
 import dev.claraop.gateway.edge.PublicOrigin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -21,7 +27,8 @@ import reactor.core.publisher.Mono;
 class PublicSite {
 
   @Bean
-  RouterFunction<ServerResponse> publicPages(PublicOrigin publicOrigin) {
+  RouterFunction<ServerResponse> publicPages(PublicOrigin publicOrigin, ObjectProvider<Clock> clocks) {
+    Clock clock = clocks.getIfAvailable(Clock::systemUTC);
     return RouterFunctions.route()
         .GET("/", request -> page("index.html"))
         .GET("/security", request -> page("security.html"))
@@ -32,7 +39,24 @@ class PublicSite {
             .bodyValue(robots(publicOrigin.value())))
         .GET("/sitemap.xml", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_XML)
             .bodyValue(sitemap(publicOrigin.value())))
+        .GET("/.well-known/security.txt", request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN)
+            .bodyValue(securityTxt(publicOrigin.value(), clock.instant())))
         .build();
+  }
+
+  /**
+   * RFC 9116. Expires is always about six months ahead (the RFC asks for less than a year), so the file
+   * never goes stale while the gateway runs; the contact is the dedicated security path, not sales or support.
+   */
+  static String securityTxt(String origin, Instant now) {
+    return """
+        Contact: mailto:security@claraop.dev
+        Contact: %1$s/api/public/security-report
+        Expires: %2$s
+        Policy: %1$s/security
+        Preferred-Languages: en
+        Canonical: %1$s/.well-known/security.txt
+        """.formatted(origin, DateTimeFormatter.ISO_INSTANT.format(now.plus(Duration.ofDays(180)).truncatedTo(ChronoUnit.SECONDS)));
   }
 
   static String robots(String origin) {
