@@ -38,8 +38,9 @@ class ObservabilityE2ETest {
     }
     Set<String> used = new TreeSet<>();
     Path infra = Path.of(System.getProperty("claraop.root", "..")).resolve("infra");
-    try (Stream<Path> files = Stream.concat(Files.list(infra.resolve("prometheus")), Files.list(infra.resolve("grafana/dashboards")))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".json")).toList()) {
+    try (Stream<Path> files = Stream.concat(Files.walk(infra.resolve("prometheus")), Files.walk(infra.resolve("grafana/dashboards")))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".json"))
+          .filter(f -> !f.toString().contains("/target/")).toList()) {
         if (file.getFileName().toString().contains("_test")) continue; // promtool fixtures name made-up series
         Matcher metric = OUR_METRIC.matcher(Files.readString(file));
         while (metric.find()) used.add(metric.group());

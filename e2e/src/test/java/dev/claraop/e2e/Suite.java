@@ -25,6 +25,8 @@ final class Suite {
   final Path tls;
   /** Where each component serves its metrics (the gateway on its management port). */
   final Map<String, String> metrics;
+  /** The Prometheus that ./claraop up starts beside the suite, scraping it. */
+  final String prometheus;
 
   private static Suite running;
 
@@ -41,6 +43,7 @@ final class Suite {
         "support-access-service", "SUPPORT_ACCESS").forEach((service, port) -> metrics.put(service,
         "http://127.0.0.1:" + ports.get("CLARAOP_" + port + "_PORT") + "/actuator/prometheus"));
     this.metrics = Map.copyOf(metrics);
+    this.prometheus = "http://127.0.0.1:" + ports.getOrDefault("CLARAOP_PROMETHEUS_PORT", "9090");
   }
 
   /** The devstack's default ports (DESIGN §10), for a running suite. */
@@ -73,7 +76,7 @@ final class Suite {
     java.util.Set<Integer> taken = new java.util.HashSet<>();
     for (String name : new String[] {"GATEWAY", "GATEWAY_HTTP", "GATEWAY_MANAGEMENT", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "KAFKA",
         "KAFKA_CONTROLLER", "MONGO", "GOOGLE", "PROMETHEUS", "IDENTITY", "PAYOUT", "GMAIL_INGEST", "AUDIT",
-        "RETENTION", "SUPPORT_ACCESS"}) {
+        "RETENTION", "SUPPORT_ACCESS", "ALERTMANAGER"}) {
       int port;
       do port = freePort(); while (!taken.add(port));
       ports.put("CLARAOP_" + name + "_PORT", String.valueOf(port));

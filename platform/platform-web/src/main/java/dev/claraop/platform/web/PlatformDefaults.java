@@ -18,6 +18,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
       Map.entry("management.endpoint.health.probes.enabled", "true"),
       Map.entry("management.endpoint.health.show-details", "never"),
       Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+      // Buckets, so that latency percentiles can be aggregated across instances (dashboards: p95 by application).
+      Map.entry("management.metrics.distribution.percentiles-histogram.http.server.requests", "true"),
       // One JSON object per log line; the MDC (requestId) comes along.
       Map.entry("logging.structured.format.console", "logstash"),
       Map.entry("server.error.include-stacktrace", "never"),
