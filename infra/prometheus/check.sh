@@ -15,14 +15,15 @@ if ! command -v promtool >/dev/null; then
 fi
 promtool --version 2>&1 | head -1
 promtool check config prometheus.yml
-rules=(); tests=()
-for file in rules/*.yml; do
-  case $file in *_test.yml) tests+=("$file") ;; *) rules+=("$file") ;; esac
-done
+# Rules live in rules/ (every file there is loaded by Prometheus), their promtool tests in tests/.
+rules=(rules/*.yml)
 promtool check rules "${rules[@]}"
 # Every rule file has its tests, and every alert is exercised by at least one of them.
+tests=()
 for rule in "${rules[@]}"; do
-  [ -f "${rule%.yml}_test.yml" ] || { echo "check.sh: $rule has no ${rule%.yml}_test.yml" >&2; exit 1; }
+  test="tests/$(basename "${rule%.yml}")_test.yml"
+  [ -f "$test" ] || { echo "check.sh: $rule has no $test" >&2; exit 1; }
+  tests+=("$test")
 done
 for alert in $(sed -n 's/^ *- alert: *\([A-Za-z0-9_]*\).*/\1/p' "${rules[@]}"); do
   grep -q "alertname: $alert\$" "${tests[@]}" || { echo "check.sh: alert $alert has no test" >&2; exit 1; }
