@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes an unpacked Keycloak distribution ready for `kc.sh start --optimized`: the realm in data/import and
-# one `kc.sh build` with our build options (REFERENCES.md: start-dev re-augments on every start, 37-46 s;
+# one `kc.sh build` with our build options and providers (REFERENCES.md: start-dev re-augments on every start, 37-46 s;
 # an optimized start skips that). Idempotent: rebuilds only when the options or the providers change.
 # Usage: prepare.sh <keycloak home>
 set -euo pipefail
@@ -8,14 +8,26 @@ home=${1:?usage: prepare.sh <keycloak home>}
 here=$(cd "$(dirname "$0")" && pwd)
 [ -x "$home/bin/kc.sh" ] || { echo "prepare.sh: no Keycloak distribution at $home (run ./mvnw package)" >&2; exit 1; }
 
+exec 9>"$home/.claraop-build.lock"
+flock 9  # the devstack and a test run may both get here first
+
 options="--db=dev-file --health-enabled=true --metrics-enabled=true"
 mkdir -p "$home/data/import"
 cp "$here/realm/claraop-realm.json" "$home/data/import/claraop-realm.json"
 
-fingerprint=$( { echo "$options"; ls -l "$home/providers" 2>/dev/null; } | sha256sum | cut -d' ' -f1)
+# Our providers (bcrypt password hashing, DESIGN §6.2): the jar this checkout built last wins, so a test run
+# after rebuilding only the provider module still gets it. The Maven build of this module copies it too.
+built="$here/bcrypt-provider/target/keycloak-bcrypt-provider.jar"
+mkdir -p "$home/providers"
+if [ -f "$built" ] && ! cmp -s "$built" "$home/providers/claraop-bcrypt.jar"; then
+  cp "$built" "$home/providers/claraop-bcrypt.jar"
+fi
+[ -f "$home/providers/claraop-bcrypt.jar" ] \
+  || { echo "prepare.sh: no bcrypt provider jar (run ./mvnw -pl infra/keycloak -am package)" >&2; exit 1; }
+
+# Contents, not names and dates: a rebuilt provider jar must trigger a new kc.sh build.
+fingerprint=$( { echo "$options"; cd "$home/providers" && sha256sum -- *; } | sha256sum | cut -d' ' -f1)
 marker="$home/.claraop-build"
-exec 9>"$home/.claraop-build.lock"
-flock 9  # the devstack and a test run may both get here first
 if [ "$(cat "$marker" 2>/dev/null)" != "$fingerprint" ]; then
   echo "prepare.sh: building Keycloak for optimized starts (once, ~40 s)"
   # shellcheck disable=SC2086

@@ -37,6 +37,17 @@ final class Seeds {
     }
   }
 
+  /** US bank details for a creator, set through the gateway by an ADMIN of the creator's tenant. */
+  void payoutProfile(String adminToken, String creatorId) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gateway + "/api/payout-profiles/" + creatorId))
+        .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("""
+            {"accountHolder":"E2e Creator","country":"US","currency":"USD","accountNumber":"000123456789",
+             "routingCode":"011000015"}""")).build();
+    Api.Response stored = api.send(request);
+    if (stored.status() != 200) throw new IllegalStateException("profile not stored: " + stored.status() + " " + stored.body());
+  }
+
   /**
    * Lets the web client return to this suite's gateway after login: the dev realm registers
    * https://localhost:8443 only, and the e2e suite runs on free ports.

@@ -136,7 +136,9 @@ class WalkingSkeletonE2ETest {
       String tenant = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
       String admin = seeds.tenantAdmin(tenant);
       seeds.approvedInvoice(tenant, "creator-" + i, "Creator " + i, "10.00");
-      tokens.put(tenant, api.token(admin));
+      String token = api.token(admin);
+      seeds.payoutProfile(token, "creator-" + i); // a batch pays only creators with bank details
+      tokens.put(tenant, token);
     }
     ExecutorService pool = Executors.newFixedThreadPool(20);
     Map<String, Future<Api.Response>> calls = new HashMap<>();

@@ -17,5 +17,8 @@ public abstract class IdentityIntegrationTest {
     Infrastructure.register(registry, "identity");
     registry.add("claraop.identity.keycloak.url", () -> KeycloakFixture.server().baseUrl());
     registry.add("claraop.identity.keycloak.password", () -> KeycloakFixture.server().adminPassword());
+    // Real tokens from the fixture's Keycloak are accepted too (tests that show what Keycloak itself decides).
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> KeycloakFixture.server().issuer());
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> KeycloakFixture.server().jwkSetUri());
   }
 }

@@ -1,6 +1,8 @@
 package dev.claraop.payout;
 
 import dev.claraop.test.Infrastructure;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,8 +13,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureMockMvc
 public abstract class PayoutIntegrationTest {
 
+  /** A master key ring made for this test JVM: the tests do not lean on the committed dev-only key. */
+  public static final String TEST_MASTER_KEYS = "test:1:" + Base64.getUrlEncoder().encodeToString(randomKey());
+
+  public static final java.time.Duration PURGE_AFTER = java.time.Duration.ofSeconds(3);
+
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.register(registry, "payout");
+    registry.add("claraop.crypto.master-keys", () -> TEST_MASTER_KEYS);
+    // Retention in seconds, so a test sees a purge refused while the batch is kept and allowed after.
+    registry.add("claraop.payout.purge-after", () -> PURGE_AFTER.toString());
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 }

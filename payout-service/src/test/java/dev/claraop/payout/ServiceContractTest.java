@@ -21,6 +21,7 @@ class ServiceContractTest extends PayoutIntegrationTest implements ServiceContra
         .andExpect(content().string(allOf(containsString("claraop_payout_batches_generated_total"),
             containsString("claraop_payout_batches_approved_total"), containsString("claraop_payout_batches_cancelled_total"),
             containsString("claraop_payout_batches_closed_total"), containsString("claraop_payout_lines_paid_total"),
-            containsString("claraop_payout_lines_failed_total"), containsString("claraop_payout_events_published_total"))));
+            containsString("claraop_payout_lines_failed_total"), containsString("claraop_payout_events_published_total"),
+            containsString("claraop_payout_batches_exported_total"), containsString("claraop_payout_batches_purged_total"))));
   }
 }

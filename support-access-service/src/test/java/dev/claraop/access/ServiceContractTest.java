@@ -1,10 +1,22 @@
 package dev.claraop.access;
 
-import dev.claraop.test.Infrastructure;
-import dev.claraop.test.ServiceContract;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
-@SpringBootTest(properties = Infrastructure.PROMETHEUS_EXPORT + "=true")
-@AutoConfigureMockMvc
-class ServiceContractTest implements ServiceContract {}
+import dev.claraop.test.ServiceContract;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+class ServiceContractTest extends AccessIntegrationTest implements ServiceContract {
+
+  @Autowired MockMvc http;
+
+  @Test
+  void the_business_counters_are_exposed() throws Exception {
+    http.perform(get("/actuator/prometheus"))
+        .andExpect(content().string(containsString("claraop_access_events_published_total")))
+        .andExpect(content().string(containsString("claraop_access_grants_expired_total")));
+  }
+}

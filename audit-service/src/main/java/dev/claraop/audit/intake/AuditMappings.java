@@ -37,9 +37,66 @@ final class AuditMappings {
           new Resource("payout-batch", e.batchId()), Outcome.SUCCEEDED, null,
           Map.of("status", e.status(), "closedAt", e.closedAt().toString(), "lineCount", String.valueOf(e.lineCount()),
               "total", e.total().toPlainString()))),
+      new AuditMapping<>(EventTypes.PAYOUT_BATCH_PURGED, e -> new AuditMapping.Kept(
+          new Resource("payout-batch", e.batchId()), Outcome.SUCCEEDED, null,
+          Map.of("purgedAt", e.purgedAt().toString(), "closedAt", e.closedAt().toString(),
+              "lineCount", String.valueOf(e.lineCount())))),
+      // The one read of bank details in plaintext: the stated purpose is the entry's purpose (DESIGN §4).
+      new AuditMapping<>(EventTypes.PAYOUT_PII_DECRYPTED, e -> new AuditMapping.Kept(
+          new Resource("payout-batch", e.batchId()), Outcome.SUCCEEDED, e.purpose(),
+          Map.of("format", e.format(), "lineCount", String.valueOf(e.lineCount()), "fileSha256", e.fileSha256()))),
+      // Field names only, never a value.
+      new AuditMapping<>(EventTypes.PAYOUT_PROFILE_UPDATED, e -> new AuditMapping.Kept(
+          new Resource("payout-profile", e.creatorId()), Outcome.SUCCEEDED, null,
+          Map.of("changedFields", String.join(",", e.changedFields())))),
       new AuditMapping<>(EventTypes.IDENTITY_POD_UPDATED, e -> new AuditMapping.Kept(
           new Resource("pod", e.podId()), Outcome.SUCCEEDED, null,
-          Map.of("name", e.name(), "managerId", e.managerId(), "creators", String.valueOf(e.creatorIds().size())))));
+          Map.of("name", e.name(), "managerId", e.managerId(), "creators", String.valueOf(e.creatorIds().size())))),
+      new AuditMapping<>(EventTypes.IDENTITY_TENANT_CREATED, e -> new AuditMapping.Kept(
+          new Resource("tenant", e.tenantId()), Outcome.SUCCEEDED, null,
+          Map.of("name", e.name(), "firstAdminId", e.firstAdminId()))),
+      new AuditMapping<>(EventTypes.IDENTITY_USER_INVITED, e -> new AuditMapping.Kept(
+          new Resource("user", e.userId()), Outcome.SUCCEEDED, null, Map.of("role", e.role(), "invitedBy", e.invitedBy()))),
+      new AuditMapping<>(EventTypes.IDENTITY_DELEGATION_APPROVED, e -> new AuditMapping.Kept(
+          new Resource("delegation", e.delegationId()), Outcome.SUCCEEDED, null, Map.of("userId", e.userId(),
+              "role", e.role(), "expiresAt", e.expiresAt().toString(), "approvedBy", e.approvedBy()))),
+      new AuditMapping<>(EventTypes.IDENTITY_DELEGATION_REVOKED, e -> new AuditMapping.Kept(
+          new Resource("delegation", e.delegationId()), Outcome.SUCCEEDED, null,
+          Map.of("userId", e.userId(), "revokedBy", e.revokedBy()))),
+      new AuditMapping<>(EventTypes.IDENTITY_ACCOUNT_DELETION_REQUESTED, e -> new AuditMapping.Kept(
+          new Resource("account", e.userId()), Outcome.SUCCEEDED, null, Map.of("graceEndsAt", e.graceEndsAt().toString()))),
+      new AuditMapping<>(EventTypes.IDENTITY_ACCOUNT_REACTIVATED, e -> new AuditMapping.Kept(
+          new Resource("account", e.userId()), Outcome.SUCCEEDED, null, Map.of())),
+      // Staff access: the request's justification is its purpose; the requester, approver or ender is the actor.
+      new AuditMapping<>(EventTypes.ACCESS_REQUEST_SUBMITTED, e -> new AuditMapping.Kept(
+          new Resource("support-grant", e.grantId()), Outcome.SUCCEEDED, e.justification(), withBasis(e.basis(),
+              Map.of("requestedBy", e.requestedBy(), "reason", e.reason(), "ticketId", e.ticketId(),
+                  "scopes", String.join(",", e.scopes()), "durationMinutes", String.valueOf(e.durationMinutes()),
+                  "decideBy", e.decideBy().toString())))),
+      new AuditMapping<>(EventTypes.ACCESS_REQUEST_APPROVED, e -> new AuditMapping.Kept(
+          new Resource("support-grant", e.grantId()), Outcome.SUCCEEDED, null,
+          Map.of("approvedBy", e.approvedBy(), "approval", e.approval()))),
+      new AuditMapping<>(EventTypes.ACCESS_REQUEST_DENIED, e -> new AuditMapping.Kept(
+          new Resource("support-grant", e.grantId()), Outcome.DENIED, null,
+          Map.of("deniedBy", e.deniedBy(), "reason", e.reason()))),
+      new AuditMapping<>(EventTypes.ACCESS_REQUEST_EXPIRED, e -> new AuditMapping.Kept(
+          new Resource("support-grant", e.grantId()), Outcome.SUCCEEDED, null, Map.of("decideBy", e.decideBy().toString()))),
+      new AuditMapping<>(EventTypes.ACCESS_GRANT_ACTIVATED, e -> new AuditMapping.Kept(
+          new Resource("support-grant", e.grantId()), Outcome.SUCCEEDED, null,
+          Map.of("requestedBy", e.requestedBy(), "approvedBy", String.join(",", e.approvedBy()), "reason", e.reason(),
+              "ticketId", e.ticketId(), "scopes", String.join(",", e.scopes()), "expiresAt", e.expiresAt().toString()))),
+      new AuditMapping<>(EventTypes.ACCESS_GRANT_ENDED, e -> new AuditMapping.Kept(
+          new Resource("support-grant", e.grantId()), Outcome.SUCCEEDED, null,
+          Map.of("ticketId", e.ticketId(), "cause", e.cause(), "previousStatus", e.previousStatus(),
+              "endedBy", e.endedBy(), "endedAt", e.endedAt().toString()))));
+
+  /** The details, and the request's basis (complaint reference or legal basis) when it names one. */
+  private static Map<String, String> withBasis(String basis, Map<String, String> details) {
+    if (basis == null) return details;
+    Map<String, String> all = new java.util.HashMap<>(details);
+    all.put("basis", basis);
+    return Map.copyOf(all);
+  }
 
   static Optional<AuditMapping<?>> of(String typeName) {
     return ALL.stream().filter(m -> m.type().name().equals(typeName)).findFirst();

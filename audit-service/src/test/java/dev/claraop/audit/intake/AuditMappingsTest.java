@@ -35,6 +35,20 @@ class AuditMappingsTest {
   }
 
   @Test
+  void identity_changes_are_kept_against_the_tenant_user_delegation_or_account_they_change() throws IOException {
+    assertThat(kept(EventTypes.IDENTITY_TENANT_CREATED).resource()).isEqualTo(new Resource("tenant", "acme"));
+    assertThat(kept(EventTypes.IDENTITY_USER_INVITED).details()).containsOnly(entry("role", "CREATOR"),
+        entry("invitedBy", "11111111-0000-4000-8000-000000000001"));
+    assertThat(kept(EventTypes.IDENTITY_DELEGATION_APPROVED).details())
+        .contains(entry("role", "MANAGER"), entry("expiresAt", "2026-12-20T09:30:00Z"));
+    assertThat(kept(EventTypes.IDENTITY_DELEGATION_REVOKED).resource()).isEqualTo(new Resource("delegation", "d-5f2a"));
+    assertThat(kept(EventTypes.IDENTITY_ACCOUNT_DELETION_REQUESTED).details())
+        .containsOnly(entry("graceEndsAt", "2026-12-22T10:00:00Z"));
+    assertThat(kept(EventTypes.IDENTITY_ACCOUNT_REACTIVATED).resource())
+        .isEqualTo(new Resource("account", "11111111-0000-4000-8000-000000000005"));
+  }
+
+  @Test
   void an_approval_keeps_no_details_beyond_who_and_what() throws IOException {
     assertThat(kept(EventTypes.PAYOUT_BATCH_APPROVED).details()).isEmpty();
   }
@@ -66,6 +80,57 @@ class AuditMappingsTest {
   void a_closed_batch_keeps_its_status_closing_time_and_total() throws IOException {
     assertThat(kept(EventTypes.PAYOUT_BATCH_CLOSED).details()).containsOnly(entry("status", "FULLY_PAID"),
         entry("closedAt", "2026-11-22T09:00:00Z"), entry("lineCount", "2"), entry("total", "1750.00"));
+  }
+
+  @Test
+  void a_support_access_request_keeps_its_justification_as_purpose_and_who_asked_for_what() throws IOException {
+    AuditMapping.Kept kept = kept(EventTypes.ACCESS_REQUEST_SUBMITTED);
+    assertThat(kept.resource()).isEqualTo(new Resource("support-grant", "g-5c1d"));
+    assertThat(kept.purpose()).isEqualTo("Customer reports a batch total that differs from the invoices it pays");
+    assertThat(kept.details()).containsOnly(entry("requestedBy", "22222222-0000-4000-8000-000000000001"),
+        entry("reason", "SUPPORT_TICKET"), entry("ticketId", "SUP-1042"), entry("scopes", "PAYOUTS_READ,INVOICES_READ"),
+        entry("durationMinutes", "120"), entry("decideBy", "2026-11-24T09:00:00Z"));
+  }
+
+  @Test
+  void approvals_denials_activations_and_endings_of_staff_access_name_who_decided() throws IOException {
+    assertThat(kept(EventTypes.ACCESS_REQUEST_APPROVED).details()).containsOnly(
+        entry("approvedBy", "11111111-0000-4000-8000-000000000001"), entry("approval", "TENANT_CONSENT"));
+    AuditMapping.Kept denied = kept(EventTypes.ACCESS_REQUEST_DENIED);
+    assertThat(denied.outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(denied.details()).containsOnly(entry("deniedBy", "11111111-0000-4000-8000-000000000001"),
+        entry("reason", "We resolved the ticket ourselves"));
+    assertThat(kept(EventTypes.ACCESS_REQUEST_EXPIRED).details()).containsOnly(entry("decideBy", "2026-11-24T09:00:00Z"));
+    assertThat(kept(EventTypes.ACCESS_GRANT_ACTIVATED).details()).containsOnly(
+        entry("requestedBy", "22222222-0000-4000-8000-000000000001"),
+        entry("approvedBy", "11111111-0000-4000-8000-000000000001"), entry("reason", "SUPPORT_TICKET"),
+        entry("ticketId", "SUP-1042"), entry("scopes", "PAYOUTS_READ,INVOICES_READ"),
+        entry("expiresAt", "2026-11-23T11:20:00Z"));
+    assertThat(kept(EventTypes.ACCESS_GRANT_ENDED).details()).containsOnly(entry("ticketId", "SUP-1042"),
+        entry("cause", "TICKET_CLOSED"), entry("previousStatus", "ACTIVE"),
+        entry("endedBy", "22222222-0000-4000-8000-000000000001"), entry("endedAt", "2026-11-23T10:05:00Z"));
+  }
+
+  @Test
+  void a_bank_detail_decryption_keeps_its_purpose_line_count_and_file_hash() throws IOException {
+    AuditMapping.Kept kept = kept(EventTypes.PAYOUT_PII_DECRYPTED);
+    assertThat(kept.resource()).isEqualTo(new Resource("payout-batch", "b-7f3e"));
+    assertThat(kept.purpose()).isEqualTo("November creator payouts");
+    assertThat(kept.details()).containsOnly(entry("format", "PAIN_001"), entry("lineCount", "2"),
+        entry("fileSha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+  }
+
+  @Test
+  void a_purge_keeps_when_and_how_many_lines() throws IOException {
+    assertThat(kept(EventTypes.PAYOUT_BATCH_PURGED).details()).containsOnly(entry("purgedAt", "2026-12-23T03:00:05Z"),
+        entry("closedAt", "2026-11-22T09:00:00Z"), entry("lineCount", "2"));
+  }
+
+  @Test
+  void a_profile_update_keeps_the_changed_field_names_only() throws IOException {
+    AuditMapping.Kept kept = kept(EventTypes.PAYOUT_PROFILE_UPDATED);
+    assertThat(kept.resource()).isEqualTo(new Resource("payout-profile", "11111111-0000-4000-8000-000000000004"));
+    assertThat(kept.details()).containsOnly(entry("changedFields", "accountHolder,iban,bic"));
   }
 
   /** The golden sample of {@code type}, as its mapping keeps it. */

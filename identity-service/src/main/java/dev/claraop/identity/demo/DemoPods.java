@@ -27,7 +27,7 @@ class DemoPods implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (pods.exists("demo", "pod-a")) return;
-    pods.put("demo", "pod-a", new PodRequest("Pod A", "11111111-0000-4000-8000-000000000003",
-        List.of("11111111-0000-4000-8000-000000000004")), Actor.system("demo-seed"), null);
+    pods.seed("demo", "pod-a", new PodRequest("Pod A", "11111111-0000-4000-8000-000000000003",
+        List.of("11111111-0000-4000-8000-000000000004")), Actor.system("demo-seed"));
   }
 }

@@ -3,6 +3,7 @@ package dev.claraop.identity.outbox;
 import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventType;
+import java.util.List;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -19,6 +20,11 @@ public final class EventOutbox {
   public static Update pushing(Update update, EventType<?> type, EventEnvelope envelope) {
     return update.push(FIELD, new OutboxRecord(envelope.eventId().toString(), type.topic(), envelope.subjectId(),
         CODEC.write(envelope)));
+  }
+
+  /** The outbox of a document inserted whole, holding {@code envelope}. */
+  public static List<OutboxRecord> holding(EventType<?> type, EventEnvelope envelope) {
+    return List.of(new OutboxRecord(envelope.eventId().toString(), type.topic(), envelope.subjectId(), CODEC.write(envelope)));
   }
 
   private EventOutbox() {}

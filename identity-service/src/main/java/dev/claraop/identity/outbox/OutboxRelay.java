@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class OutboxRelay {
 
   /** The collections whose documents carry an outbox. */
-  public static final List<String> COLLECTIONS = List.of("pods");
+  public static final List<String> COLLECTIONS = List.of("pods", "tenants", "members", "delegations", "accounts");
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private final MongoTemplate mongo;

@@ -7,7 +7,9 @@ import dev.claraop.events.Actor;
 import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.identity.PodUpdated;
+import dev.claraop.identity.directory.UserDirectory;
 import dev.claraop.identity.outbox.EventOutbox;
+import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.Conflict;
 import dev.claraop.platform.web.InvalidRequest;
 import java.time.Clock;
@@ -32,21 +34,50 @@ public class PodChanges {
 
   private static final Pattern POD_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
   private final MongoTemplate mongo;
+  private final UserDirectory directory;
   private final Clock clock;
   private final EventCodec codec = new EventCodec();
 
-  PodChanges(MongoTemplate mongo, Clock clock) {
+  PodChanges(MongoTemplate mongo, UserDirectory directory, Clock clock) {
     this.mongo = mongo;
+    this.directory = directory;
     this.clock = clock;
   }
 
+  /** The manager and creators must be users of this tenant with that role in Keycloak (503 while it is down). */
   public PodView put(String tenantId, String podId, PodRequest request, Actor actor, String requestId) {
+    validate(podId, request);
+    if (!directory.find(request.managerId()).filter(u -> u.belongsTo(tenantId) && u.roles().contains(Role.MANAGER)).isPresent()) {
+      throw new InvalidRequest("managerId", "is not a manager of this tenant");
+    }
+    for (String creator : request.creatorIds()) {
+      if (!directory.find(creator).filter(u -> u.belongsTo(tenantId) && u.roles().contains(Role.CREATOR)).isPresent()) {
+        throw new InvalidRequest("creatorIds", "names a user who is not a creator of this tenant");
+      }
+    }
+    return store(tenantId, podId, request, actor, requestId);
+  }
+
+  /**
+   * DEV ONLY, for the demo seed: the fixed ids of the dev realm, not looked up in Keycloak, which may still be
+   * starting when the seed runs.
+   */
+  public PodView seed(String tenantId, String podId, PodRequest request, Actor actor) {
+    validate(podId, request);
+    return store(tenantId, podId, request, actor, null);
+  }
+
+  private static void validate(String podId, PodRequest request) {
     if (!POD_ID.matcher(podId).matches()) {
       throw new InvalidRequest("podId", "is 1 to 40 lower-case letters, digits and hyphens");
     }
     List<String> creators = List.copyOf(request.creatorIds());
     if (new HashSet<>(creators).size() != creators.size()) throw new InvalidRequest("creatorIds", "lists a creator twice");
     if (creators.contains(request.managerId())) throw new InvalidRequest("managerId", "cannot also be a creator of the pod");
+  }
+
+  private PodView store(String tenantId, String podId, PodRequest request, Actor actor, String requestId) {
+    List<String> creators = List.copyOf(request.creatorIds());
     List<Pod> elsewhere = mongo.find(query(where("tenantId").is(tenantId).and("podId").ne(podId)
         .and("creatorIds").in(creators)), Pod.class);
     if (!elsewhere.isEmpty()) throw new Conflict("a creator of this pod is already in pod " + elsewhere.getFirst().podId());

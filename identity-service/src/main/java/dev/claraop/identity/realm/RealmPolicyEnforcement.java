@@ -98,6 +98,13 @@ public class RealmPolicyEnforcement implements HealthIndicator {
           policy.ssoSessionIdleTimeout());
       align(drift, "accessTokenLifespan", settings::getAccessTokenLifespan, settings::setAccessTokenLifespan,
           policy.accessTokenLifespan());
+      // Only the hashing entries are ours; other password rules an operator set stay. Keycloak rehashes a
+      // password stored under another algorithm or cost at that user's next successful login.
+      PasswordPolicyText passwords = PasswordPolicyText.parse(settings.getPasswordPolicy());
+      PasswordPolicyText wanted = passwords;
+      wanted = alignEntry(drift, wanted, "hashAlgorithm", policy.passwordHashAlgorithm());
+      wanted = alignEntry(drift, wanted, "hashIterations", String.valueOf(policy.passwordHashCost()));
+      if (wanted != passwords) settings.setPasswordPolicy(wanted.toString());
       if (!drift.isEmpty()) {
         realm.update(settings);
         drift.forEach(change -> log.warn("realm {} drifted from policy, corrected: {}", policy.realm(), change));
@@ -107,6 +114,13 @@ public class RealmPolicyEnforcement implements HealthIndicator {
       lastEnforcedNanos = System.nanoTime();
       return drift;
     }
+  }
+
+  private static PasswordPolicyText alignEntry(List<String> drift, PasswordPolicyText current, String name, String wanted) {
+    String value = current.get(name);
+    if (Objects.equals(value, wanted)) return current;
+    drift.add("passwordPolicy." + name + " " + value + " -> " + wanted);
+    return current.with(name, wanted);
   }
 
   private static <T> void align(List<String> drift, String name, Supplier<T> current, Consumer<T> set, T wanted) {

@@ -15,6 +15,7 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
 import dev.claraop.events.identity.PodUpdated;
 import dev.claraop.identity.IdentityIntegrationTest;
+import dev.claraop.identity.TestRealm;
 import dev.claraop.platform.security.Role;
 import dev.claraop.test.KafkaRecords;
 import java.time.Duration;
@@ -37,9 +38,12 @@ class PodIT extends IdentityIntegrationTest {
   @Test
   void an_admin_sets_a_pod_and_its_whole_membership_is_published_once() throws Exception {
     String tenant = newTenant();
+    String m1 = TestRealm.member(tenant, "MANAGER");
+    String c1 = TestRealm.member(tenant, "CREATOR");
+    String c2 = TestRealm.member(tenant, "CREATOR");
     http.perform(put("/api/identity/pods/pod-a").with(admin(tenant)).header("X-Request-Id", "req-pod-1")
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"name\":\"Pod A\",\"managerId\":\"m-1\",\"creatorIds\":[\"c-1\",\"c-2\"]}"))
+            .content(pod("Pod A", m1, c1, c2)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.podId").value("pod-a"))
         .andExpect(jsonPath("$.creatorIds.length()").value(2))
@@ -54,12 +58,12 @@ class PodIT extends IdentityIntegrationTest {
     assertThat(event.actor().id()).isEqualTo("admin-" + tenant);
     assertThat(event.correlationId()).isEqualTo("req-pod-1");
     assertThat(codec.data(event, EventTypes.IDENTITY_POD_UPDATED))
-        .isEqualTo(new PodUpdated("pod-a", "Pod A", "m-1", List.of("c-1", "c-2")));
+        .isEqualTo(new PodUpdated("pod-a", "Pod A", m1, List.of(c1, c2)));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
         mongo.findById(Pod.idOf(tenant, "pod-a"), Pod.class).outbox().isEmpty());
 
     http.perform(get("/api/identity/pods").with(admin(tenant)))
-        .andExpect(jsonPath("$.items[0].managerId").value("m-1"))
+        .andExpect(jsonPath("$.items[0].managerId").value(m1))
         .andExpect(jsonPath("$.nextCursor").isEmpty());
   }
 
@@ -67,8 +71,10 @@ class PodIT extends IdentityIntegrationTest {
   void pods_of_two_tenants_never_meet_even_with_the_same_id() throws Exception {
     String one = newTenant();
     String two = newTenant();
-    putPod(one, "pod-x", "{\"name\":\"One\",\"managerId\":\"m-1\",\"creatorIds\":[\"c-1\"]}").andExpect(status().isOk());
-    putPod(two, "pod-x", "{\"name\":\"Two\",\"managerId\":\"m-2\",\"creatorIds\":[\"c-1\"]}").andExpect(status().isOk());
+    putPod(one, "pod-x", pod("One", TestRealm.member(one, "MANAGER"), TestRealm.member(one, "CREATOR")))
+        .andExpect(status().isOk());
+    putPod(two, "pod-x", pod("Two", TestRealm.member(two, "MANAGER"), TestRealm.member(two, "CREATOR")))
+        .andExpect(status().isOk());
     http.perform(get("/api/identity/pods").with(admin(one)))
         .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.items[0].name").value("One"));
     http.perform(get("/api/identity/pods").with(admin(two)))
@@ -78,13 +84,35 @@ class PodIT extends IdentityIntegrationTest {
   @Test
   void a_creator_is_in_one_pod_of_a_tenant_at_a_time() throws Exception {
     String tenant = newTenant();
-    putPod(tenant, "pod-a", "{\"name\":\"A\",\"managerId\":\"m-1\",\"creatorIds\":[\"c-1\"]}").andExpect(status().isOk());
-    putPod(tenant, "pod-b", "{\"name\":\"B\",\"managerId\":\"m-2\",\"creatorIds\":[\"c-1\"]}")
+    String m1 = TestRealm.member(tenant, "MANAGER");
+    String m2 = TestRealm.member(tenant, "MANAGER");
+    String c1 = TestRealm.member(tenant, "CREATOR");
+    putPod(tenant, "pod-a", pod("A", m1, c1)).andExpect(status().isOk());
+    putPod(tenant, "pod-b", pod("B", m2, c1))
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     // Moving the creator out of pod-a first makes room.
-    putPod(tenant, "pod-a", "{\"name\":\"A\",\"managerId\":\"m-1\",\"creatorIds\":[]}").andExpect(status().isOk());
-    putPod(tenant, "pod-b", "{\"name\":\"B\",\"managerId\":\"m-2\",\"creatorIds\":[\"c-1\"]}").andExpect(status().isOk());
+    putPod(tenant, "pod-a", pod("A", m1)).andExpect(status().isOk());
+    putPod(tenant, "pod-b", pod("B", m2, c1)).andExpect(status().isOk());
+  }
+
+  @Test
+  void a_pod_names_only_real_users_of_the_tenant_in_their_role_and_a_refusal_changes_nothing() throws Exception {
+    String tenant = newTenant();
+    String other = newTenant();
+    String manager = TestRealm.member(tenant, "MANAGER");
+    String creator = TestRealm.member(tenant, "CREATOR");
+    for (String body : List.of(
+        pod("A", manager, TestRealm.member(other, "CREATOR")),   // a creator of another tenant
+        pod("A", TestRealm.member(other, "MANAGER"), creator),   // a manager of another tenant
+        pod("A", manager, "no-such-user"),
+        pod("A", creator),                                          // a creator as manager
+        pod("A", manager, TestRealm.member(tenant, "MANAGER")))) { // a manager as creator
+      putPod(tenant, "pod-a", body).andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+    assertThat(mongo.findById(Pod.idOf(tenant, "pod-a"), Pod.class)).isNull();
+    putPod(tenant, "pod-a", pod("A", manager, creator)).andExpect(status().isOk());
   }
 
   @Test
@@ -130,6 +158,11 @@ class PodIT extends IdentityIntegrationTest {
 
   private static org.springframework.test.web.servlet.request.RequestPostProcessor admin(String tenant) {
     return tenantUser("admin-" + tenant, tenant, Role.ADMIN);
+  }
+
+  private static String pod(String name, String managerId, String... creatorIds) {
+    return "{\"name\":\"" + name + "\",\"managerId\":\"" + managerId + "\",\"creatorIds\":["
+        + String.join(",", java.util.Arrays.stream(creatorIds).map(c -> "\"" + c + "\"").toList()) + "]}";
   }
 
   private static String newTenant() {

@@ -64,5 +64,17 @@ public final class BatchCommands {
     }
   }
 
+  /**
+   * Crypto-shred the batch's bank snapshot (retention-service, DESIGN §6.6): allowed once the batch has been closed
+   * for {@code retainedFor}; repeating it changes nothing. The caller shreds the data key after the batch agrees.
+   */
+  public record PurgeBatch(
+      @TargetAggregateIdentifier String batchId, String purgedBy, Instant at, java.time.Duration retainedFor) {
+    public PurgeBatch {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(retainedFor, "retainedFor");
+    }
+  }
+
   private BatchCommands() {}
 }

@@ -43,5 +43,19 @@ public final class BatchEvents {
       String batchId, String tenantId, BatchStatus status, String closedBy, Instant closedAt, int lineCount,
       BigDecimal total) {}
 
+  /**
+   * The bank snapshot was decrypted to make the file of {@code BatchExported}: the audited act of reading P0
+   * (DESIGN §4), stored with the export it served, one per export.
+   */
+  @Revision("1")
+  public record BankDetailsDecrypted(
+      String batchId, String tenantId, String decryptedBy, String purpose, ExportFormat format, int lineCount,
+      String fileSha256) {}
+
+  /** The bank snapshot's data key is to be shredded: from now on no account can be read from this batch. */
+  @Revision("1")
+  public record BatchPurged(
+      String batchId, String tenantId, String purgedBy, Instant purgedAt, Instant closedAt, int lineCount) {}
+
   private BatchEvents() {}
 }

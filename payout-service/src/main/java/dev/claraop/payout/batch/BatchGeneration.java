@@ -3,6 +3,8 @@ package dev.claraop.payout.batch;
 import dev.claraop.payout.batch.BatchCommands.GenerateBatch;
 import dev.claraop.payout.invoice.Invoice;
 import dev.claraop.payout.invoice.InvoiceReservations;
+import dev.claraop.payout.profile.BankSnapshots;
+import dev.claraop.payout.profile.ProfileSnapshot;
 import dev.claraop.platform.security.ClaraPrincipal;
 import dev.claraop.platform.web.Conflict;
 import dev.claraop.platform.web.CorrelationIdFilter;
@@ -29,11 +31,14 @@ import org.springframework.stereotype.Component;
 class BatchGeneration {
 
   private final InvoiceReservations reservations;
+  private final BankSnapshots snapshots;
   private final CommandGateway commands;
   private final Counter generated;
 
-  BatchGeneration(InvoiceReservations reservations, CommandGateway commands, MeterRegistry meters) {
+  BatchGeneration(
+      InvoiceReservations reservations, BankSnapshots snapshots, CommandGateway commands, MeterRegistry meters) {
     this.reservations = reservations;
+    this.snapshots = snapshots;
     this.commands = commands;
     this.generated = Counter.builder("claraop.payout.batches.generated")
         .description("Payout batches generated").register(meters);
@@ -44,12 +49,14 @@ class BatchGeneration {
     String batchId = UUID.randomUUID().toString();
     List<Invoice> invoices = reservations.reserveApprovedUnpaid(admin.tenantId(), currency, batchId);
     if (invoices.isEmpty()) throw new Conflict("no approved, unpaid invoices in " + currency + " to pay");
-    List<BatchLine> lines = linePerCreator(invoices, currency);
+    List<BatchLine> lines;
     try {
+      lines = linePerCreator(invoices, currency, bankSnapshots(admin.tenantId(), invoices, batchId));
       commands.sendAndWait(new GenerateBatch(batchId, admin.tenantId(), currency, admin.userId(), lines),
           MetaData.with("requestId", String.valueOf(CorrelationIdFilter.current())));
     } catch (RuntimeException e) {
       reservations.release(batchId);
+      snapshots.discard(batchId);
       throw e;
     }
     generated.increment();
@@ -64,19 +71,38 @@ class BatchGeneration {
     }
   }
 
-  private static List<BatchLine> linePerCreator(List<Invoice> invoices, String currency) {
+  /**
+   * Every creator's bank account, re-sealed under the batch's data key. A creator without a payout profile makes
+   * the whole generation a 409 naming them: a batch that silently left someone out would look like it paid everyone.
+   */
+  private Map<String, ProfileSnapshot> bankSnapshots(String tenantId, List<Invoice> invoices, String batchId) {
+    List<String> creators = invoices.stream().map(Invoice::creatorId).distinct().toList();
+    Map<String, ProfileSnapshot> found = snapshots.sealFor(tenantId, creators, batchId);
+    List<String> missing = creators.stream().filter(c -> !found.containsKey(c)).sorted().toList();
+    if (!missing.isEmpty()) {
+      throw new Conflict("no payout profile for creator(s) " + String.join(", ", missing)
+          + ": each must have one (PUT /api/payout-profiles/{creatorId}) before a batch can pay them");
+    }
+    return found;
+  }
+
+  private static List<BatchLine> linePerCreator(
+      List<Invoice> invoices, String currency, Map<String, ProfileSnapshot> snapshots) {
     Map<String, List<Invoice>> byCreator = new LinkedHashMap<>();
     invoices.forEach(i -> byCreator.computeIfAbsent(i.creatorId(), k -> new ArrayList<>()).add(i));
-    return byCreator.values().stream().map(own -> new BatchLine(
-        UUID.randomUUID().toString(), own.getFirst().creatorId(), own.getFirst().creatorName(),
-        own.stream().map(Invoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add), currency,
-        own.stream().map(Invoice::id).toList())).toList();
+    return byCreator.values().stream().map(own -> {
+      ProfileSnapshot bank = snapshots.get(own.getFirst().creatorId());
+      return new BatchLine(UUID.randomUUID().toString(), own.getFirst().creatorId(), own.getFirst().creatorName(),
+          own.stream().map(Invoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add), currency,
+          own.stream().map(Invoice::id).toList(),
+          new BatchLine.BankSnapshot(bank.sealedAccount(), bank.maskedAccount(), bank.editedBy()));
+    }).toList();
   }
 
   static BatchView view(String batchId, String currency, String generatedBy, List<BatchLine> lines) {
     BigDecimal total = lines.stream().map(BatchLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     return new BatchView(batchId, currency, BatchStatus.GENERATED, generatedBy, null, null, total,
         lines.stream().map(l -> new BatchView.Line(l.lineId(), l.creatorId(), l.creatorName(), l.amount(),
-            l.currency(), LineStatus.PENDING, null)).toList());
+            l.currency(), LineStatus.PENDING, l.bank().account())).toList(), null);
   }
 }

@@ -7,15 +7,19 @@ import dev.claraop.payout.batch.BatchCommands.CancelBatch;
 import dev.claraop.payout.batch.BatchCommands.GenerateBatch;
 import dev.claraop.payout.batch.BatchCommands.MarkLineFailed;
 import dev.claraop.payout.batch.BatchCommands.MarkLinePaid;
+import dev.claraop.payout.batch.BatchCommands.PurgeBatch;
 import dev.claraop.payout.batch.BatchCommands.RecordExport;
+import dev.claraop.payout.batch.BatchEvents.BankDetailsDecrypted;
 import dev.claraop.payout.batch.BatchEvents.BatchApproved;
 import dev.claraop.payout.batch.BatchEvents.BatchCancelled;
 import dev.claraop.payout.batch.BatchEvents.BatchClosed;
 import dev.claraop.payout.batch.BatchEvents.BatchExported;
 import dev.claraop.payout.batch.BatchEvents.BatchGenerated;
+import dev.claraop.payout.batch.BatchEvents.BatchPurged;
 import dev.claraop.payout.batch.BatchEvents.LineFailed;
 import dev.claraop.payout.batch.BatchEvents.LinePaid;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +49,8 @@ public class PayoutBatch {
   private String tenantId;
   private String generatedBy;
   private BatchStatus status;
+  private Instant closedAt;
+  private boolean purged;
   private final Map<String, BatchLine> lines = new LinkedHashMap<>();
   private final Map<String, LineStatus> lineStatus = new HashMap<>();
 
@@ -59,6 +65,9 @@ public class PayoutBatch {
     if (mixed) throw new BatchRejected(command.batchId(), "every line must be in " + command.currency());
     long creators = command.lines().stream().map(BatchLine::creatorId).distinct().count();
     if (creators != command.lines().size()) throw new BatchRejected(command.batchId(), "one line per creator");
+    if (command.lines().stream().anyMatch(line -> line.bank() == null)) {
+      throw new BatchRejected(command.batchId(), "every line needs the creator's bank details");
+    }
     apply(new BatchGenerated(command.batchId(), command.tenantId(), command.currency(), command.generatedBy(),
         command.lines()));
   }
@@ -68,12 +77,17 @@ public class PayoutBatch {
     ownedBy(command.tenantId());
     if (status != BatchStatus.GENERATED) throw rejected("only a generated batch can be approved; it is " + status);
     if (command.approvedBy().equals(generatedBy)) throw rejected("the generator cannot approve their own batch");
+    // Four eyes on the money's destination too: nobody approves a payment to bank details they set (DESIGN §6.3).
+    if (lines.values().stream().anyMatch(line -> command.approvedBy().equals(line.bank().detailsEditedBy()))) {
+      throw rejected("the last editor of bank details this batch pays to cannot approve it");
+    }
     apply(new BatchApproved(batchId, tenantId, command.approvedBy()));
   }
 
   @CommandHandler
   void handle(RecordExport command) {
     ownedBy(command.tenantId());
+    if (purged) throw rejected("its bank details were purged; no bank file can be made");
     boolean reExport = status == BatchStatus.EXPORTED && noLinePaid();
     if (status != BatchStatus.APPROVED && !reExport) {
       throw rejected("only an approved batch, or an exported one with no line paid, can be exported; it is " + status);
@@ -81,6 +95,19 @@ public class PayoutBatch {
     if (command.lineCount() != lines.size()) throw rejected("the bank file must hold every line of the batch");
     apply(new BatchExported(batchId, tenantId, command.exportedBy(), command.purpose(), command.format(),
         command.fileSha256(), command.lineCount()));
+    apply(new BankDetailsDecrypted(batchId, tenantId, command.exportedBy(), command.purpose(), command.format(),
+        command.lineCount(), command.fileSha256()));
+  }
+
+  /** @return whether this call purged the batch; false when it already was (idempotent) */
+  @CommandHandler
+  boolean handle(PurgeBatch command) {
+    if (purged) return false;
+    if (!closed()) throw rejected("only a closed batch can be purged; it is " + status);
+    Instant due = closedAt.plus(command.retainedFor());
+    if (command.at().isBefore(due)) throw rejected("its bank details are kept until " + due);
+    apply(new BatchPurged(batchId, tenantId, command.purgedBy(), command.at(), closedAt, lines.size()));
+    return true;
   }
 
   @CommandHandler
@@ -165,6 +192,7 @@ public class PayoutBatch {
   @EventSourcingHandler
   void on(BatchCancelled event) {
     status = BatchStatus.CANCELLED;
+    closedAt = event.closedAt();
   }
 
   @EventSourcingHandler
@@ -180,10 +208,20 @@ public class PayoutBatch {
   @EventSourcingHandler
   void on(BatchClosed event) {
     status = event.status();
+    closedAt = event.closedAt();
+  }
+
+  @EventSourcingHandler
+  void on(BatchPurged event) {
+    purged = true;
   }
 
   BatchStatus status() {
     return status;
+  }
+
+  boolean purged() {
+    return purged;
   }
 
   LineStatus lineStatus(String lineId) {

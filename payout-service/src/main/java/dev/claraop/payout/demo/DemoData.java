@@ -4,6 +4,8 @@ import dev.claraop.payout.campaign.Campaign;
 import dev.claraop.payout.campaign.Campaign.CampaignStatus;
 import dev.claraop.payout.invoice.Invoice;
 import dev.claraop.payout.invoice.InvoiceStatus;
+import dev.claraop.payout.profile.PayoutProfileRequest;
+import dev.claraop.payout.profile.PayoutProfiles;
 import java.math.BigDecimal;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * DEV ONLY: the demo tenant's campaigns and approved USD invoices, so that a batch can be generated at
+ * DEV ONLY: the demo tenant's campaigns, approved USD invoices and its creators' payout profiles, so that a batch can be generated at
  * once after {@code ./claraop up}. Enabled by {@code claraop.demo.enabled=true}, which only the devstack
  * sets. Inserts what is missing and never overwrites, so a restart does not un-pay or re-open anything.
  * Creator ids are the fixed ids of the demo users in infra/keycloak/realm/claraop-realm.json.
@@ -30,9 +32,11 @@ class DemoData implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   private final MongoTemplate mongo;
+  private final PayoutProfiles profiles;
 
-  DemoData(MongoTemplate mongo) {
+  DemoData(MongoTemplate mongo, PayoutProfiles profiles) {
     this.mongo = mongo;
+    this.profiles = profiles;
   }
 
   @Override
@@ -49,7 +53,18 @@ class DemoData implements ApplicationRunner {
     int added = 0;
     for (Campaign campaign : campaigns) added += insertIfAbsent(campaign, campaign.id());
     for (Invoice invoice : invoices) added += insertIfAbsent(invoice, invoice.id());
+    // Published example account numbers (ISO 13616's and ABA's documentation), sealed like any other profile.
+    added += profileIfAbsent(CREATOR_1, new PayoutProfileRequest("Cleo Creator", "GB", "USD", null, null,
+        "GB33BUKB20201555555555", "BUKBGB22", null));
+    added += profileIfAbsent(CREATOR_2, new PayoutProfileRequest("Cody Maker", "US", "USD", "000123456789",
+        "011000015", null, null, null));
     log.info("demo data: {} records added (dev only)", added);
+  }
+
+  private int profileIfAbsent(String creator, PayoutProfileRequest request) {
+    if (profiles.exists(TENANT, creator)) return 0;
+    profiles.store(TENANT, creator, "demo-data", request);
+    return 1;
   }
 
   private int insertIfAbsent(Object record, String id) {

@@ -16,6 +16,7 @@ import dev.claraop.events.Topics;
 import dev.claraop.events.payout.BatchGenerated;
 import dev.claraop.payout.invoice.Invoice;
 import dev.claraop.payout.invoice.InvoiceStatus;
+import dev.claraop.payout.PayoutFixtures;
 import dev.claraop.payout.PayoutIntegrationTest;
 import dev.claraop.platform.security.Role;
 import dev.claraop.test.KafkaRecords;
@@ -50,6 +51,7 @@ class BatchGenerationIT extends PayoutIntegrationTest {
   @Autowired MongoTemplate mongo;
   private final EventCodec codec = new EventCodec();
   private final JsonMapper json = JsonMapper.builder().build();
+  private final Set<String> profiled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Test
   void an_admin_generates_a_batch_with_one_line_per_creator_and_it_is_published_once() throws Exception {
@@ -147,7 +149,8 @@ class BatchGenerationIT extends PayoutIntegrationTest {
     }
     assertThat(unbatchedInvoices(tenant)).isEqualTo(1);
     assertThat(mongo.getCollection("domainevents").countDocuments(
-        new org.bson.Document("payload", new org.bson.Document("$regex", tenant)))).isZero();
+        new org.bson.Document("payload", new org.bson.Document("$regex", tenant))
+            .append("payloadType", new org.bson.Document("$regex", "BatchEvents")))).isZero();
   }
 
   /**
@@ -201,7 +204,12 @@ class BatchGenerationIT extends PayoutIntegrationTest {
         .filter(i -> i.tenantId().equals(tenant) && i.batchId() == null).count();
   }
 
-  private void approvedInvoice(String tenant, String creator, String amount, String currency) {
+  /** An approved invoice of a creator who has a payout profile (set once per tenant and creator). */
+  private void approvedInvoice(String tenant, String creator, String amount, String currency) throws Exception {
+    if (!profiled.contains(tenant + "/" + creator)) {
+      PayoutFixtures.profileSetByCreator(http, tenant, creator, PayoutFixtures.ukProfile("Name of " + creator));
+      profiled.add(tenant + "/" + creator);
+    }
     mongo.insert(new Invoice(UUID.randomUUID().toString(), tenant, creator, "Name of " + creator, "campaign-1",
         new BigDecimal(amount), currency, InvoiceStatus.APPROVED, null));
   }

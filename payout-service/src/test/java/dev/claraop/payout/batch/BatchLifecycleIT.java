@@ -15,6 +15,7 @@ import dev.claraop.events.EventType;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.SchemaCheck;
 import dev.claraop.events.Topics;
+import dev.claraop.payout.PayoutFixtures;
 import dev.claraop.payout.PayoutIntegrationTest;
 import dev.claraop.payout.batch.BatchCommands.RecordExport;
 import dev.claraop.payout.invoice.Invoice;
@@ -171,7 +172,8 @@ class BatchLifecycleIT extends PayoutIntegrationTest {
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("paid line")));
 
-    assertThat(storedEvents(batch)).containsExactly("BatchGenerated", "BatchApproved", "BatchExported", "LinePaid");
+    assertThat(storedEvents(batch)).containsExactly("BatchGenerated", "BatchApproved", "BatchExported",
+        "BankDetailsDecrypted", "LinePaid");
     JsonNode view = awaitView(batch, "EXPORTED");
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lineStatus(batch, line).equals("PAID"));
     assertThat(lineStatus(view, batch.lineIds().get(1))).isEqualTo("PENDING");
@@ -256,13 +258,13 @@ class BatchLifecycleIT extends PayoutIntegrationTest {
         .andExpect(status().isConflict());
 
     List<ConsumerRecord<String, String>> records = KafkaRecords.read(Topics.PAYOUT,
-        r -> r.key().equals(batch.batchId()), 7, Duration.ofSeconds(30));
+        r -> r.key().equals(batch.batchId()), 8, Duration.ofSeconds(30));
     List<EventEnvelope> events = records.stream().map(r -> codec.read(r.value())).toList();
     assertThat(events).extracting(EventEnvelope::type).containsExactly("payout.batch.generated",
-        "payout.batch.approved", "payout.batch.exported", "payout.batch.line-failed", "payout.batch.line-paid",
+        "payout.batch.approved", "payout.batch.exported", "payout.pii.decrypted", "payout.batch.line-failed", "payout.batch.line-paid",
         "payout.batch.line-paid", "payout.batch.closed");
     assertThat(events).extracting(e -> e.actor().id()).containsExactly(batch.generator(), batch.approver(),
-        batch.approver(), batch.approver(), batch.approver(), batch.generator(), batch.generator());
+        batch.approver(), batch.approver(), batch.approver(), batch.approver(), batch.generator(), batch.generator());
     for (EventEnvelope event : events) {
       EventType<?> type = EventTypes.byName(event.type()).orElseThrow();
       assertThat(event.schemaVersion()).isEqualTo(type.schemaVersion());
@@ -300,7 +302,8 @@ class BatchLifecycleIT extends PayoutIntegrationTest {
     List<Integer> statuses = simultaneously(10, i -> post(linePath(batch, line, "paid")).with(batch.approverCall()));
     assertThat(statuses).containsOnly(204, 409);
     assertThat(statuses.stream().filter(s -> s == 204)).hasSize(1);
-    assertThat(storedEvents(batch)).containsExactly("BatchGenerated", "BatchApproved", "BatchExported", "LinePaid");
+    assertThat(storedEvents(batch)).containsExactly("BatchGenerated", "BatchApproved", "BatchExported",
+        "BankDetailsDecrypted", "LinePaid");
   }
 
   // --- helpers
@@ -335,6 +338,8 @@ class BatchLifecycleIT extends PayoutIntegrationTest {
     String tenant = newTenant();
     approvedInvoice(tenant, "creator-a", "Ada Creator", "100.00");
     approvedInvoice(tenant, "creator-b", "Bea " + PLANTED_IBAN, "50.00");
+    PayoutFixtures.profileSetByCreator(http, tenant, "creator-a", PayoutFixtures.ukProfile("Ada Creator"));
+    PayoutFixtures.profileSetByCreator(http, tenant, "creator-b", PayoutFixtures.ukProfile("Bea Creator"));
     String generator = "admin-gen-" + tenant;
     JsonNode body = generate(tenant, generator);
     List<String> lineIds = new ArrayList<>();

@@ -8,7 +8,10 @@ import dev.claraop.payout.batch.BatchCommands.CancelBatch;
 import dev.claraop.payout.batch.BatchCommands.GenerateBatch;
 import dev.claraop.payout.batch.BatchCommands.MarkLineFailed;
 import dev.claraop.payout.batch.BatchCommands.MarkLinePaid;
+import dev.claraop.payout.batch.BatchCommands.PurgeBatch;
 import dev.claraop.payout.batch.BatchCommands.RecordExport;
+import dev.claraop.payout.batch.BatchEvents.BankDetailsDecrypted;
+import dev.claraop.payout.batch.BatchEvents.BatchPurged;
 import dev.claraop.payout.batch.BatchEvents.BatchApproved;
 import dev.claraop.payout.batch.BatchEvents.BatchCancelled;
 import dev.claraop.payout.batch.BatchEvents.BatchClosed;
@@ -126,7 +129,8 @@ class PayoutBatchTest {
   void an_approved_batch_is_exported() {
     fixture.given(generated(), approved())
         .when(new RecordExport(BATCH, TENANT, BEA, "November payouts", ExportFormat.PAIN_001, SHA, 2))
-        .expectEvents(new BatchExported(BATCH, TENANT, BEA, "November payouts", ExportFormat.PAIN_001, SHA, 2))
+        .expectEvents(new BatchExported(BATCH, TENANT, BEA, "November payouts", ExportFormat.PAIN_001, SHA, 2),
+            new BankDetailsDecrypted(BATCH, TENANT, BEA, "November payouts", ExportFormat.PAIN_001, 2, SHA))
         .expectState(batch -> assertThat(batch.status()).isEqualTo(BatchStatus.EXPORTED));
   }
 
@@ -134,7 +138,8 @@ class PayoutBatchTest {
   void an_exported_batch_with_no_line_paid_may_be_exported_again() {
     fixture.given(generated(), approved(), exported(), failed(LINE_2))
         .when(new RecordExport(BATCH, TENANT, ADA, "bank rejected the first file", ExportFormat.CSV, SHA, 2))
-        .expectEvents(new BatchExported(BATCH, TENANT, ADA, "bank rejected the first file", ExportFormat.CSV, SHA, 2));
+        .expectEvents(new BatchExported(BATCH, TENANT, ADA, "bank rejected the first file", ExportFormat.CSV, SHA, 2),
+            new BankDetailsDecrypted(BATCH, TENANT, ADA, "bank rejected the first file", ExportFormat.CSV, 2, SHA));
   }
 
   @Test
@@ -388,7 +393,108 @@ class PayoutBatchTest {
   }
 
   private static BatchLine line(String creator, String currency, String amount) {
+    return line(creator, currency, amount, creator);
+  }
+
+  /** A line paying to bank details that {@code editor} set last. */
+  private static BatchLine line(String creator, String currency, String amount, String editor) {
     return new BatchLine("line-" + creator + amount, creator, "Creator " + creator, new BigDecimal(amount), currency,
-        List.of("inv-" + creator));
+        List.of("inv-" + creator), new BatchLine.BankSnapshot("batch:" + BATCH + ":1:0a1b2c3d:gAAAA", "••••3000", editor));
+  }
+
+  // --- four eyes on bank details
+
+  @Test
+  void the_last_editor_of_bank_details_the_batch_pays_to_cannot_approve_it() {
+    BatchLine setByBea = line("c-3", "USD", "10.00", BEA);
+    fixture.given(new BatchGenerated(BATCH, TENANT, "USD", ADA, List.of(LINE_1, setByBea)))
+        .when(new ApproveBatch(BATCH, TENANT, BEA))
+        .expectException(BatchRejected.class)
+        .expectExceptionMessage(org.hamcrest.Matchers.containsString("last editor of bank details"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void an_admin_who_set_no_bank_detail_of_the_batch_approves_it() {
+    BatchLine setByCarl = line("c-3", "USD", "10.00", "user-carl");
+    fixture.given(new BatchGenerated(BATCH, TENANT, "USD", ADA, List.of(LINE_1, setByCarl)))
+        .when(new ApproveBatch(BATCH, TENANT, BEA))
+        .expectEvents(new BatchApproved(BATCH, TENANT, BEA));
+  }
+
+  @Test
+  void a_line_without_bank_details_is_refused_at_generation() {
+    BatchLine bare = new BatchLine("line-x", "c-9", "Creator c-9", new BigDecimal("5.00"), "USD", List.of("inv-9"), null);
+    fixture.givenNoPriorActivity()
+        .when(new GenerateBatch(BATCH, TENANT, "USD", ADA, List.of(LINE_1, bare)))
+        .expectException(BatchRejected.class)
+        .expectNoEvents();
+  }
+
+  // --- purge (crypto-shredding)
+
+  private static final java.time.Duration RETAINED = java.time.Duration.ofDays(30);
+
+  @Test
+  void a_batch_closed_thirty_days_ago_is_purged() {
+    Instant due = AT.plus(RETAINED);
+    fixture.given(fullyPaid())
+        .when(new PurgeBatch(BATCH, "retention-service", due, RETAINED))
+        .expectResultMessagePayload(true)
+        .expectEvents(new BatchPurged(BATCH, TENANT, "retention-service", due, AT, 2))
+        .expectState(batch -> assertThat(batch.purged()).isTrue());
+  }
+
+  @Test
+  void a_cancelled_batch_is_purged_thirty_days_after_its_cancellation() {
+    Instant due = AT.plus(RETAINED).plusSeconds(1);
+    fixture.given(generated(), cancelled())
+        .when(new PurgeBatch(BATCH, "retention-service", due, RETAINED))
+        .expectEvents(new BatchPurged(BATCH, TENANT, "retention-service", due, AT, 2));
+  }
+
+  @Test
+  void a_purge_before_the_retention_period_ends_is_refused() {
+    fixture.given(fullyPaid())
+        .when(new PurgeBatch(BATCH, "retention-service", AT.plus(RETAINED).minusMillis(1), RETAINED))
+        .expectException(BatchRejected.class)
+        .expectNoEvents();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("openStates")
+  void an_open_batch_is_never_purged(String state, List<Object> history) {
+    fixture.given(history)
+        .when(new PurgeBatch(BATCH, "retention-service", AT.plus(java.time.Duration.ofDays(3650)), RETAINED))
+        .expectException(BatchRejected.class)
+        .expectNoEvents();
+  }
+
+  static Stream<Arguments> openStates() {
+    return Stream.of(
+        Arguments.of("GENERATED", List.of(generated())),
+        Arguments.of("APPROVED", List.of(generated(), approved())),
+        Arguments.of("EXPORTED", List.of(generated(), approved(), exported())),
+        Arguments.of("EXPORTED, a line paid", List.of(generated(), approved(), exported(), paid(LINE_1))));
+  }
+
+  @Test
+  void a_second_purge_changes_nothing() {
+    Instant due = AT.plus(RETAINED);
+    List<Object> history = new ArrayList<>(fullyPaid());
+    history.add(new BatchPurged(BATCH, TENANT, "retention-service", due, AT, 2));
+    fixture.given(history)
+        .when(new PurgeBatch(BATCH, "retention-service", due.plusSeconds(60), RETAINED))
+        .expectResultMessagePayload(false)
+        .expectNoEvents();
+  }
+
+  @Test
+  void a_purged_batch_is_never_exported_again() {
+    fixture.given(generated(), approved(), exported(), new BatchCancelled(BATCH, TENANT, BEA, "budget moved", AT),
+            new BatchPurged(BATCH, TENANT, "retention-service", AT.plus(RETAINED), AT, 2))
+        .when(new RecordExport(BATCH, TENANT, BEA, "again", ExportFormat.CSV, SHA, 2))
+        .expectException(BatchRejected.class)
+        .expectNoEvents();
   }
 }

@@ -1,13 +1,28 @@
 package dev.claraop.events;
 
+import dev.claraop.events.access.GrantActivated;
+import dev.claraop.events.access.GrantEnded;
+import dev.claraop.events.access.RequestApproved;
+import dev.claraop.events.access.RequestDenied;
+import dev.claraop.events.access.RequestExpired;
+import dev.claraop.events.access.RequestSubmitted;
+import dev.claraop.events.identity.AccountDeletionRequested;
+import dev.claraop.events.identity.AccountReactivated;
+import dev.claraop.events.identity.DelegationApproved;
+import dev.claraop.events.identity.DelegationRevoked;
 import dev.claraop.events.identity.PodUpdated;
+import dev.claraop.events.identity.TenantCreated;
+import dev.claraop.events.identity.UserInvited;
+import dev.claraop.events.payout.BankDetailsDecrypted;
 import dev.claraop.events.payout.BatchApproved;
 import dev.claraop.events.payout.BatchCancelled;
 import dev.claraop.events.payout.BatchClosed;
 import dev.claraop.events.payout.BatchExported;
 import dev.claraop.events.payout.BatchGenerated;
+import dev.claraop.events.payout.BatchPurged;
 import dev.claraop.events.payout.LineFailed;
 import dev.claraop.events.payout.LinePaid;
+import dev.claraop.events.payout.ProfileUpdated;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +53,61 @@ public final class EventTypes {
   public static final EventType<BatchClosed> PAYOUT_BATCH_CLOSED =
       new EventType<>("payout.batch.closed", 1, Topics.PAYOUT, BatchClosed.class);
 
+  public static final EventType<BatchPurged> PAYOUT_BATCH_PURGED =
+      new EventType<>("payout.batch.purged", 1, Topics.PAYOUT, BatchPurged.class);
+
+  public static final EventType<BankDetailsDecrypted> PAYOUT_PII_DECRYPTED =
+      new EventType<>("payout.pii.decrypted", 1, Topics.PAYOUT, BankDetailsDecrypted.class);
+
+  public static final EventType<ProfileUpdated> PAYOUT_PROFILE_UPDATED =
+      new EventType<>("payout.profile.updated", 1, Topics.PAYOUT, ProfileUpdated.class);
+
   public static final EventType<PodUpdated> IDENTITY_POD_UPDATED =
       new EventType<>("identity.pod.updated", 1, Topics.IDENTITY, PodUpdated.class);
 
+  public static final EventType<TenantCreated> IDENTITY_TENANT_CREATED =
+      new EventType<>("identity.tenant.created", 1, Topics.IDENTITY, TenantCreated.class);
+
+  public static final EventType<UserInvited> IDENTITY_USER_INVITED =
+      new EventType<>("identity.user.invited", 1, Topics.IDENTITY, UserInvited.class);
+
+  public static final EventType<DelegationApproved> IDENTITY_DELEGATION_APPROVED =
+      new EventType<>("identity.delegation.approved", 1, Topics.IDENTITY, DelegationApproved.class);
+
+  public static final EventType<DelegationRevoked> IDENTITY_DELEGATION_REVOKED =
+      new EventType<>("identity.delegation.revoked", 1, Topics.IDENTITY, DelegationRevoked.class);
+
+  public static final EventType<AccountDeletionRequested> IDENTITY_ACCOUNT_DELETION_REQUESTED =
+      new EventType<>("identity.account.deletion-requested", 1, Topics.IDENTITY, AccountDeletionRequested.class);
+
+  public static final EventType<AccountReactivated> IDENTITY_ACCOUNT_REACTIVATED =
+      new EventType<>("identity.account.reactivated", 1, Topics.IDENTITY, AccountReactivated.class);
+
+  public static final EventType<RequestSubmitted> ACCESS_REQUEST_SUBMITTED =
+      new EventType<>("access.request.submitted", 1, Topics.ACCESS, RequestSubmitted.class);
+
+  public static final EventType<RequestApproved> ACCESS_REQUEST_APPROVED =
+      new EventType<>("access.request.approved", 1, Topics.ACCESS, RequestApproved.class);
+
+  public static final EventType<RequestDenied> ACCESS_REQUEST_DENIED =
+      new EventType<>("access.request.denied", 1, Topics.ACCESS, RequestDenied.class);
+
+  public static final EventType<RequestExpired> ACCESS_REQUEST_EXPIRED =
+      new EventType<>("access.request.expired", 1, Topics.ACCESS, RequestExpired.class);
+
+  public static final EventType<GrantActivated> ACCESS_GRANT_ACTIVATED =
+      new EventType<>("access.grant.activated", 1, Topics.ACCESS, GrantActivated.class);
+
+  public static final EventType<GrantEnded> ACCESS_GRANT_ENDED =
+      new EventType<>("access.grant.ended", 1, Topics.ACCESS, GrantEnded.class);
+
   private static final List<EventType<?>> ALL = List.of(PAYOUT_BATCH_GENERATED, PAYOUT_BATCH_APPROVED,
       PAYOUT_BATCH_EXPORTED, PAYOUT_BATCH_CANCELLED, PAYOUT_BATCH_LINE_PAID, PAYOUT_BATCH_LINE_FAILED,
-      PAYOUT_BATCH_CLOSED, IDENTITY_POD_UPDATED);
+      PAYOUT_BATCH_CLOSED, PAYOUT_BATCH_PURGED, PAYOUT_PII_DECRYPTED, PAYOUT_PROFILE_UPDATED, IDENTITY_POD_UPDATED,
+      IDENTITY_TENANT_CREATED, IDENTITY_USER_INVITED, IDENTITY_DELEGATION_APPROVED, IDENTITY_DELEGATION_REVOKED,
+      IDENTITY_ACCOUNT_DELETION_REQUESTED, IDENTITY_ACCOUNT_REACTIVATED,
+      ACCESS_REQUEST_SUBMITTED, ACCESS_REQUEST_APPROVED, ACCESS_REQUEST_DENIED, ACCESS_REQUEST_EXPIRED,
+      ACCESS_GRANT_ACTIVATED, ACCESS_GRANT_ENDED);
 
   private static final Map<String, EventType<?>> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

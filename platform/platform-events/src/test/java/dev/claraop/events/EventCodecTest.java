@@ -65,6 +65,25 @@ class EventCodecTest {
   }
 
   @Test
+  void the_profile_decryption_and_purge_events_are_written_exactly_as_their_golden_samples() throws IOException {
+    EventEnvelope profile = codec.envelope(EventTypes.PAYOUT_PROFILE_UPDATED,
+        UUID.fromString("7a8b9c0d-1e2f-4a30-8b41-c2d3e4f50617"), Instant.parse("2026-11-19T16:20:00Z"), "demo",
+        Actor.user(ADMIN_2), "11111111-0000-4000-8000-000000000004", "req-40", "cmd-0",
+        new dev.claraop.events.payout.ProfileUpdated("11111111-0000-4000-8000-000000000004", ADMIN_2,
+            java.util.List.of("accountHolder", "iban", "bic")));
+    assertThat(json.readTree(codec.write(profile))).isEqualTo(json.readTree(sample(EventTypes.PAYOUT_PROFILE_UPDATED)));
+    assertGolden(EventTypes.PAYOUT_PII_DECRYPTED, "8b9c0d1e-2f30-4a41-9c52-d3e4f5061728", "2026-11-20T11:30:00Z",
+        "req-44", "cmd-3", new dev.claraop.events.payout.BankDetailsDecrypted("b-7f3e", ADMIN_2,
+            "November creator payouts", "PAIN_001", 2, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    EventEnvelope purged = codec.envelope(EventTypes.PAYOUT_BATCH_PURGED,
+        UUID.fromString("9c0d1e2f-3041-4b52-8d63-e4f506172839"), Instant.parse("2026-12-23T03:00:05Z"), "demo",
+        Actor.system("retention-service"), "b-7f3e", "req-49", "cmd-8",
+        new dev.claraop.events.payout.BatchPurged("b-7f3e", "retention-service", Instant.parse("2026-12-23T03:00:05Z"),
+            Instant.parse("2026-11-22T09:00:00Z"), 2));
+    assertThat(json.readTree(codec.write(purged))).isEqualTo(json.readTree(sample(EventTypes.PAYOUT_BATCH_PURGED)));
+  }
+
+  @Test
   void every_golden_sample_conforms_to_its_schema() throws IOException {
     for (EventType<?> type : EventTypes.all()) {
       assertThat(SchemaCheck.violations(type, codec.read(sample(type)).data())).as("%s", type.name()).isEmpty();
@@ -140,6 +159,36 @@ class EventCodecTest {
   void a_staff_actor_must_name_its_grant() {
     assertThatThrownBy(() -> new Actor(Actor.Kind.STAFF, "s-1", null))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void the_identity_events_are_written_exactly_as_their_golden_samples() throws IOException {
+    String admin = "11111111-0000-4000-8000-000000000001";
+    String creator = "11111111-0000-4000-8000-000000000005";
+    String otherAdmin = "22222222-0000-4000-8000-000000000001";
+    assertIdentityGolden(EventTypes.IDENTITY_TENANT_CREATED, "7c1d2e3f-4051-4a62-8b73-94a5b6c7d8e9", "2026-11-20T08:00:00Z",
+        "acme", "33333333-0000-4000-8000-000000000001", "acme", "req-1",
+        new dev.claraop.events.identity.TenantCreated("acme", "Acme Creators", "44444444-0000-4000-8000-000000000001"));
+    assertIdentityGolden(EventTypes.IDENTITY_USER_INVITED, "8d2e3f40-5162-4b73-9c84-a5b6c7d8e9fa", "2026-11-20T08:30:00Z",
+        "demo", admin, "11111111-0000-4000-8000-000000000006", "req-2",
+        new dev.claraop.events.identity.UserInvited("11111111-0000-4000-8000-000000000006", "CREATOR", admin));
+    assertIdentityGolden(EventTypes.IDENTITY_DELEGATION_APPROVED, "9e3f4051-6273-4c84-8d95-b6c7d8e9fa0b", "2026-11-20T09:30:00Z",
+        "demo", admin, "d-5f2a", "req-3", new dev.claraop.events.identity.DelegationApproved("d-5f2a", otherAdmin, "MANAGER",
+            Instant.parse("2026-12-20T09:30:00Z"), admin));
+    assertIdentityGolden(EventTypes.IDENTITY_DELEGATION_REVOKED, "af405162-7384-4d95-9ea6-c7d8e9fa0b1c", "2026-11-21T09:30:00Z",
+        "demo", admin, "d-5f2a", "req-4", new dev.claraop.events.identity.DelegationRevoked("d-5f2a", otherAdmin, admin));
+    assertIdentityGolden(EventTypes.IDENTITY_ACCOUNT_DELETION_REQUESTED, "b0516273-8495-4ea6-afb7-d8e9fa0b1c2d",
+        "2026-11-22T10:00:00Z", "demo", creator, creator, "req-5",
+        new dev.claraop.events.identity.AccountDeletionRequested(creator, Instant.parse("2026-12-22T10:00:00Z")));
+    assertIdentityGolden(EventTypes.IDENTITY_ACCOUNT_REACTIVATED, "c1627384-95a6-4fb7-80c8-e9fa0b1c2d3e", "2026-11-23T10:00:00Z",
+        "demo", creator, creator, "req-6", new dev.claraop.events.identity.AccountReactivated(creator));
+  }
+
+  private <T extends Record> void assertIdentityGolden(EventType<T> type, String eventId, String at, String tenant,
+      String actor, String subject, String requestId, T data) throws IOException {
+    EventEnvelope envelope = codec.envelope(type, UUID.fromString(eventId), Instant.parse(at), tenant,
+        Actor.user(actor), subject, requestId, null, data);
+    assertThat(json.readTree(codec.write(envelope))).as(type.name()).isEqualTo(json.readTree(sample(type)));
   }
 
   private <T extends Record> void assertGolden(

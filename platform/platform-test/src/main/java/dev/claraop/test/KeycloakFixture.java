@@ -81,6 +81,10 @@ public final class KeycloakFixture {
           .withExposedPorts(8080, 9000)
           .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin").withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
           .withCopyFileToContainer(MountableFile.forHostPath(realm), "/opt/keycloak/data/import/claraop-realm.json")
+          // The realm's password policy names our bcrypt provider (infra/keycloak/bcrypt-provider).
+          .withCopyFileToContainer(MountableFile.forHostPath(
+              root.resolve("infra/keycloak/bcrypt-provider/target/keycloak-bcrypt-provider.jar")),
+              "/opt/keycloak/providers/claraop-bcrypt.jar")
           .withCommand("start-dev", "--import-realm", "--health-enabled=true")
           .waitingFor(Wait.forHttp("/health/ready").forPort(9000).withStartupTimeout(Duration.ofMinutes(3)));
       container.start();

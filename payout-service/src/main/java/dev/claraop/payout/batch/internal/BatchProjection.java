@@ -8,6 +8,8 @@ import dev.claraop.payout.batch.BatchEvents.BatchCancelled;
 import dev.claraop.payout.batch.BatchEvents.BatchClosed;
 import dev.claraop.payout.batch.BatchEvents.BatchExported;
 import dev.claraop.payout.batch.BatchEvents.BatchGenerated;
+import dev.claraop.payout.batch.BatchEvents.BatchPurged;
+import dev.claraop.payout.batch.BatchView;
 import dev.claraop.payout.batch.BatchEvents.LineFailed;
 import dev.claraop.payout.batch.BatchEvents.LinePaid;
 import dev.claraop.payout.batch.BatchLine;
@@ -44,7 +46,8 @@ class BatchProjection {
     mongo.save(new BatchViewDocument(event.batchId(), event.tenantId(), event.currency(), BatchStatus.GENERATED,
         event.generatedBy(), null, at, null, total,
         event.lines().stream().map(l -> new BatchViewDocument.LineDocument(l.lineId(), l.creatorId(),
-            l.creatorName(), l.amount(), l.currency(), LineStatus.PENDING)).toList()));
+            l.creatorName(), l.amount(), l.currency(), LineStatus.PENDING, l.bank() == null ? null : l.bank().account()))
+            .toList(), null));
   }
 
   @EventHandler
@@ -75,6 +78,17 @@ class BatchProjection {
   @EventHandler
   void on(BatchClosed event) {
     batch(event.batchId(), Update.update("status", event.status()).set("closedAt", event.closedAt()));
+  }
+
+  /** The purge blanks every account shown; creator names, amounts, currency and statuses stay. */
+  @EventHandler
+  void on(BatchPurged event) {
+    BatchViewDocument view = mongo.findById(event.batchId(), BatchViewDocument.class);
+    if (view == null) return;
+    mongo.save(new BatchViewDocument(view.id(), view.tenantId(), view.currency(), view.status(), view.generatedBy(),
+        view.approvedBy(), view.generatedAt(), view.closedAt(), view.total(),
+        view.lines().stream().map(l -> new BatchViewDocument.LineDocument(l.id(), l.creatorId(), l.creatorName(),
+            l.amount(), l.currency(), l.status(), BatchView.SHREDDED)).toList(), event.purgedAt()));
   }
 
   private void batch(String batchId, Update update) {

@@ -15,9 +15,10 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
 record BatchViewDocument(
     @Id String id, String tenantId, String currency, BatchStatus status, String generatedBy, String approvedBy,
     Instant generatedAt, Instant closedAt, @Field(targetType = FieldType.DECIMAL128) BigDecimal total,
-    List<LineDocument> lines) {
+    List<LineDocument> lines, Instant purgedAt) {
 
+  /** {@code account}: masked only, never the sealed value; {@code SHREDDED} after the purge. */
   record LineDocument(
       String id, String creatorId, String creatorName, @Field(targetType = FieldType.DECIMAL128) BigDecimal amount,
-      String currency, LineStatus status) {}
+      String currency, LineStatus status, String account) {}
 }

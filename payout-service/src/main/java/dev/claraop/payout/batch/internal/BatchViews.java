@@ -33,6 +33,6 @@ public class BatchViews {
   private static BatchView toView(BatchViewDocument d) {
     return new BatchView(d.id(), d.currency(), d.status(), d.generatedBy(), d.approvedBy(), d.closedAt(), d.total(),
         d.lines().stream().map(l -> new BatchView.Line(l.id(), l.creatorId(), l.creatorName(), l.amount(),
-            l.currency(), l.status(), null)).toList());
+            l.currency(), l.status(), l.account())).toList(), d.purgedAt());
   }
 }

@@ -5,11 +5,13 @@ import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventType;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
+import dev.claraop.events.payout.BankDetailsDecrypted;
 import dev.claraop.events.payout.BatchApproved;
 import dev.claraop.events.payout.BatchCancelled;
 import dev.claraop.events.payout.BatchClosed;
 import dev.claraop.events.payout.BatchExported;
 import dev.claraop.events.payout.BatchGenerated;
+import dev.claraop.events.payout.BatchPurged;
 import dev.claraop.events.payout.LineFailed;
 import dev.claraop.events.payout.LinePaid;
 import dev.claraop.payout.batch.BatchEvents;
@@ -94,11 +96,32 @@ public class PayoutEventsPublisher {
         new BatchClosed(event.batchId(), event.status().name(), event.closedAt(), event.lineCount(), event.total()));
   }
 
+  /** The one PII-decryption event per export: who read the bank details, why, and the file's hash. */
+  @EventHandler
+  void on(BatchEvents.BankDetailsDecrypted event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_PII_DECRYPTED, message, event.tenantId(), event.decryptedBy(), event.batchId(),
+        new BankDetailsDecrypted(event.batchId(), event.decryptedBy(), event.purpose(), event.format().name(),
+            event.lineCount(), event.fileSha256()));
+  }
+
+  /** Purges are asked for by retention-service: a system actor, not a user. */
+  @EventHandler
+  void on(BatchEvents.BatchPurged event, EventMessage<?> message) throws Exception {
+    publish(EventTypes.PAYOUT_BATCH_PURGED, message, event.tenantId(), Actor.system(event.purgedBy()), event.batchId(),
+        new BatchPurged(event.batchId(), event.purgedBy(), event.purgedAt(), event.closedAt(), event.lineCount()));
+  }
+
   private <T extends Record> void publish(
       EventType<T> type, EventMessage<?> message, String tenantId, String actor, String batchId, T data)
       throws Exception {
+    publish(type, message, tenantId, Actor.user(actor), batchId, data);
+  }
+
+  private <T extends Record> void publish(
+      EventType<T> type, EventMessage<?> message, String tenantId, Actor actor, String batchId, T data)
+      throws Exception {
     String envelope = codec.write(codec.envelope(type, UUID.fromString(message.getIdentifier()),
-        message.getTimestamp(), tenantId, Actor.user(actor), batchId,
+        message.getTimestamp(), tenantId, actor, batchId,
         (String) message.getMetaData().get("requestId"), (String) message.getMetaData().get("traceId"), data));
     kafka.send(Topics.PAYOUT, batchId, envelope).get(15, TimeUnit.SECONDS);
     published.increment();

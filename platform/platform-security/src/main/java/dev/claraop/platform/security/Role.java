@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public enum Role {
   ADMIN(false), MANAGER(false), CREATOR(false),
-  SUPPORT_ENGINEER(true), SUPPORT_REVIEWER(true), PLATFORM_ADMIN(true);
+  SUPPORT_ENGINEER(true), SUPPORT_REVIEWER(true), PLATFORM_ADMIN(true), SECURITY_TRIAGE(true);
 
   private final boolean staff;
 

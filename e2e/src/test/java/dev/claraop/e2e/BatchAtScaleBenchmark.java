@@ -1,0 +1,170 @@
+package dev.claraop.e2e;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/**
+ * Issue 4's scale figures against a running {@code ./claraop up}: N creators with bank details and one
+ * approved invoice each (profiles through payout-service's API, invoices written where payout-service keeps
+ * them), then through the gateway: generate the batch (time to the 201), until audit shows it, approve
+ * (a second ADMIN), and export it as pain.001 and as CSV (time, file size, and payout-service's heap: peak
+ * sampled every 100 ms, and the process's resident high-water mark). Uses tenant demo and currency EUR,
+ * which the demo data leaves alone.
+ *
+ * <p>{@code CLARAOP_E2E_GATEWAY=https://localhost:8443 ./mvnw -q -pl e2e test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=dev.claraop.e2e.BatchAtScaleBenchmark -Dexec.args=10000}
+ */
+public final class BatchAtScaleBenchmark {
+
+  private static final String PAYOUT = "http://127.0.0.1:" + System.getenv().getOrDefault("CLARAOP_PAYOUT_PORT", "8082");
+
+  public static void main(String[] args) throws Exception {
+    int lines = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    Suite suite = Suite.get();
+    Api api = new Api(suite);
+    String admin = api.token("admin@demo.claraop.dev");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    long seeding = System.nanoTime();
+    List<String> creators = new ArrayList<>();
+    for (int i = 0; i < lines; i++) creators.add(UUID.randomUUID().toString());
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<Integer>> puts = new ArrayList<>();
+      for (int i = 0; i < lines; i++) {
+        String creator = creators.get(i);
+        String body = """
+            {"accountHolder":"Bench Creator %d","country":"DE","currency":"EUR","iban":"%s","bic":"DEUTDEFFXXX"}
+            """.formatted(i, germanIban(i));
+        puts.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(PAYOUT + "/api/payout-profiles/" + creator))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode()));
+      }
+      for (Future<Integer> put : puts) {
+        if (put.get() != 200) throw new IllegalStateException("profile not stored: " + put.get());
+      }
+    }
+    try (MongoClient mongo = MongoClients.create(suite.mongo)) {
+      List<Document> invoices = new ArrayList<>();
+      for (int i = 0; i < lines; i++) {
+        invoices.add(new Document("_id", "bench-" + UUID.randomUUID()).append("tenantId", "demo")
+            .append("creatorId", creators.get(i)).append("creatorName", "Bench Creator " + i)
+            .append("campaignId", "bench").append("amount", new Decimal128(new BigDecimal("100.00").add(BigDecimal.valueOf(i, 2))))
+            .append("currency", "EUR").append("status", "APPROVED").append("batchId", null));
+      }
+      mongo.getDatabase("claraop-payout").getCollection("invoices").insertMany(invoices);
+    }
+    System.out.printf(Locale.ROOT, "seeded %d profiles (API) and invoices (Mongo) in %.1f s%n", lines, seconds(seeding));
+
+    admin = api.token("admin@demo.claraop.dev");
+    long generating = System.nanoTime();
+    Api.Response generated = api.post("/api/batches", admin, "{\"currency\":\"EUR\"}");
+    double toCreated = seconds(generating);
+    if (generated.status() != 201) throw new IllegalStateException("generate: " + generated.status() + " " + generated.body());
+    String batchId = generated.json().get("id").asString();
+    System.out.printf(Locale.ROOT, "generate %d lines through the gateway: 201 after %.2f s (%d bytes)%n", lines, toCreated,
+        generated.body().length());
+    while (!api.get("/api/audit/entries?resource=" + batchId, admin).body().contains(batchId)) Thread.sleep(100);
+    System.out.printf(Locale.ROOT, "  audit shows it %.2f s after the request%n", seconds(generating));
+
+    String second = api.token("admin2@demo.claraop.dev");
+    Api.Response approved = api.post("/api/batches/" + batchId + "/approve", second, "{}");
+    if (approved.status() / 100 != 2) throw new IllegalStateException("approve: " + approved.status() + " " + approved.body());
+    for (String format : List.of("PAIN_001", "CSV")) export(suite, api, batchId, format);
+  }
+
+  private static void export(Suite suite, Api api, String batchId, String format) throws Exception {
+    String admin = api.token("admin@demo.claraop.dev");
+    HeapSampler heap = new HeapSampler();
+    Thread sampler = Thread.ofVirtual().start(heap);
+    long started = System.nanoTime();
+    Api.Response file = api.post("/api/batches/" + batchId + "/export", admin,
+        "{\"purpose\":\"benchmark of a 10k-line export\",\"format\":\"" + format + "\"}");
+    double took = seconds(started);
+    heap.stop.set(true);
+    sampler.join();
+    if (file.status() != 200) throw new IllegalStateException("export: " + file.status() + " " + file.body());
+    System.out.printf(Locale.ROOT, "export %s: %.2f s, %,d bytes; payout-service heap before %.0f MB, peak during %.0f MB; "
+            + "process resident high-water mark %s%n", format, took, file.body().length(), heap.before / 1e6, heap.peak.get() / 1e6,
+        residentHighWaterMark());
+  }
+
+  /** Samples payout-service's used heap (all pools) from its Prometheus endpoint every 100 ms. */
+  private static final class HeapSampler implements Runnable {
+    final AtomicBoolean stop = new AtomicBoolean();
+    final AtomicLong peak = new AtomicLong();
+    final double before = usedHeap();
+
+    @Override
+    public void run() {
+      while (!stop.get()) {
+        peak.accumulateAndGet((long) usedHeap(), Math::max);
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    private static double usedHeap() {
+      try {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PAYOUT + "/actuator/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+      } catch (Exception e) {
+        return 0;
+      }
+    }
+  }
+
+  private static String residentHighWaterMark() throws Exception {
+    Path pidFile = Path.of(System.getenv().getOrDefault("CLARAOP_STATE_DIR", ".devstack"), "run", "payout-service.pid");
+    if (!Files.exists(pidFile)) return "(pid file not found)";
+    String pid = Files.readString(pidFile).trim().split(" ")[0];
+    // The launcher is setsid; the JVM is the process itself or its only child.
+    for (String candidate : List.of(pid)) {
+      Path status = Path.of("/proc", candidate, "status");
+      if (Files.exists(status)) {
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM")).findFirst().orElse("?")
+            .replaceAll("\\s+", " ");
+      }
+    }
+    return "?";
+  }
+
+  /** A valid German IBAN (mod-97 check digits) for account number {@code n}. */
+  static String germanIban(int n) {
+    String bban = "37040044" + String.format(Locale.ROOT, "%010d", 532013000L + n);
+    BigInteger numeric = new BigInteger(bban + "1314" + "00"); // D=13, E=14
+    int check = 98 - numeric.mod(BigInteger.valueOf(97)).intValue();
+    return "DE" + String.format(Locale.ROOT, "%02d", check) + bban;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private BatchAtScaleBenchmark() {}
+}

@@ -1,0 +1,12 @@
+package dev.claraop.identity.account;
+
+import dev.claraop.identity.outbox.OutboxRecord;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A user's account lifecycle: ACTIVE, or PENDING_DELETION until {@code graceEndsAt}. */
+@Document("accounts")
+record Account(@Id String userId, String tenantId, String status, Instant requestedAt, Instant graceEndsAt,
+    List<OutboxRecord> outbox) {}

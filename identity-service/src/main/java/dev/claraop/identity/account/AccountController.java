@@ -1,0 +1,36 @@
+package dev.claraop.identity.account;
+
+import dev.claraop.identity.IdentityEvents;
+import dev.claraop.platform.security.ClaraPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own account only: the user comes from the token, there is no id in the path. */
+@RestController
+@RequestMapping("/api/identity/account/deletion")
+class AccountController {
+
+  private final AccountLifecycle lifecycle;
+
+  AccountController(AccountLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'CREATOR')")
+  AccountView request(ClaraPrincipal self) {
+    return lifecycle.requestDeletion(self.userId(), self.tenantId(), IdentityEvents.actor(self));
+  }
+
+  @DeleteMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'CREATOR')")
+  AccountView reactivate(ClaraPrincipal self) {
+    return lifecycle.reactivate(self.userId(), self.tenantId(), IdentityEvents.actor(self));
+  }
+}

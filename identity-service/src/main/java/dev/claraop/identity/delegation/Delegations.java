@@ -1,0 +1,106 @@
+package dev.claraop.identity.delegation;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.claraop.events.Actor;
+import dev.claraop.events.EventTypes;
+import dev.claraop.events.identity.DelegationApproved;
+import dev.claraop.events.identity.DelegationRevoked;
+import dev.claraop.identity.IdentityEvents;
+import dev.claraop.identity.directory.DirectoryUser;
+import dev.claraop.identity.directory.UserDirectory;
+import dev.claraop.identity.outbox.EventOutbox;
+import dev.claraop.platform.security.Role;
+import dev.claraop.platform.web.Conflict;
+import dev.claraop.platform.web.InvalidRequest;
+import dev.claraop.platform.web.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delegated operators (DESIGN §3): a tenant ADMIN lets an existing user from outside the tenant act in it
+ * with one role until an expiry. Mongo holds the delegation and its event; Keycloak holds what tokens say,
+ * the user's {@code delegations} attribute (all their active delegations), which platform-security reads
+ * and checks against the expiry itself, so an expired delegation gives no access even in a live token.
+ */
+@Component
+class Delegations {
+
+  private final MongoTemplate mongo;
+  private final UserDirectory directory;
+  private final DelegationSettings settings;
+  private final Clock clock;
+
+  Delegations(MongoTemplate mongo, UserDirectory directory, DelegationSettings settings, Clock clock) {
+    this.mongo = mongo;
+    this.directory = directory;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  DelegationView approve(String tenantId, DelegationRequest request, Actor actor) {
+    Role role = Role.fromClaim(request.role()).filter(r -> !r.isStaff())
+        .orElseThrow(() -> new InvalidRequest("role", "is one of ADMIN, MANAGER, CREATOR"));
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    if (!request.expiresAt().isAfter(now)) throw new InvalidRequest("expiresAt", "is in the future");
+    if (request.expiresAt().isAfter(now.plus(settings.longest()))) {
+      throw new InvalidRequest("expiresAt", "is at most " + settings.longest().toDays() + " days away");
+    }
+    DirectoryUser operator = directory.find(request.userId())
+        .orElseThrow(() -> new InvalidRequest("userId", "is not a user"));
+    if (operator.belongsTo(tenantId)) throw new InvalidRequest("userId", "is a member of this tenant already");
+    if (operator.isStaff()) throw new InvalidRequest("userId", "is staff, who act only under support grants");
+
+    String id = "d-" + UUID.randomUUID();
+    Instant expiresAt = request.expiresAt().truncatedTo(ChronoUnit.SECONDS);
+    var event = IdentityEvents.of(EventTypes.IDENTITY_DELEGATION_APPROVED, now, tenantId, actor, id,
+        new DelegationApproved(id, operator.id(), role.name(), expiresAt, actor.id()));
+    Delegation delegation = new Delegation(id, tenantId, operator.id(), role.name(), expiresAt, actor.id(), now, null,
+        EventOutbox.holding(EventTypes.IDENTITY_DELEGATION_APPROVED, event));
+    // Keycloak first: if it is down nothing is stored; if the insert then fails, the attribute is put back.
+    List<String> claims = new java.util.ArrayList<>(activeClaims(operator.id(), now));
+    claims.add(delegation.claim());
+    directory.setDelegations(operator.id(), claims);
+    try {
+      mongo.insert(delegation);
+    } catch (RuntimeException e) {
+      directory.setDelegations(operator.id(), activeClaims(operator.id(), now));
+      throw e;
+    }
+    return view(delegation, now);
+  }
+
+  /** @throws NotFound for another tenant's delegation, as for one that does not exist */
+  void revoke(String tenantId, String id, Actor actor) {
+    Delegation current = mongo.findOne(query(where("_id").is(id).and("tenantId").is(tenantId)), Delegation.class);
+    if (current == null) throw new NotFound("no such delegation");
+    if (current.revokedAt() != null) throw new Conflict("the delegation is revoked already");
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    List<String> remaining = activeClaims(current.userId(), now).stream().filter(c -> !c.endsWith(":" + id)).toList();
+    directory.setDelegations(current.userId(), remaining);
+    var event = IdentityEvents.of(EventTypes.IDENTITY_DELEGATION_REVOKED, now, tenantId, actor, id,
+        new DelegationRevoked(id, current.userId(), actor.id()));
+    Delegation revoked = mongo.findAndModify(query(where("_id").is(id).and("revokedAt").is(null)),
+        EventOutbox.pushing(new Update().set("revokedAt", now), EventTypes.IDENTITY_DELEGATION_REVOKED, event),
+        FindAndModifyOptions.options().returnNew(true), Delegation.class);
+    if (revoked == null) throw new Conflict("the delegation is revoked already");
+  }
+
+  private List<String> activeClaims(String userId, Instant now) {
+    return mongo.find(query(where("userId").is(userId).and("revokedAt").is(null).and("expiresAt").gt(now)),
+        Delegation.class).stream().map(Delegation::claim).toList();
+  }
+
+  private static DelegationView view(Delegation d, Instant now) {
+    String status = d.revokedAt() != null ? "REVOKED" : d.activeAt(now) ? "ACTIVE" : "EXPIRED";
+    return new DelegationView(d.id(), d.userId(), d.role(), d.expiresAt(), status);
+  }
+}

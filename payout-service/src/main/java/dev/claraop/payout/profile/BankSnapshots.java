@@ -1,0 +1,87 @@
+package dev.claraop.payout.profile;
+
+import dev.claraop.payout.profile.internal.ProfileDocument;
+import dev.claraop.platform.crypto.keyring.Ciphertext;
+import dev.claraop.platform.crypto.shredding.DataKeys;
+import dev.claraop.platform.crypto.shredding.FieldValue;
+import dev.claraop.platform.crypto.shredding.Subject;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Moves bank details from profiles into batches and, at export, out again. Generation re-seals each creator's
+ * account under the batch's own data key ({@code batch:<id>}) in memory, so the batch can be shredded on its own
+ * schedule without touching the profile, and a later profile edit does not change what an approved batch pays.
+ * {@link #open} is the one read of P0 in plaintext, and only the bank-file export calls it.
+ */
+@Component
+public class BankSnapshots {
+
+  private final DataKeys dataKeys;
+  private final MongoTemplate mongo;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  BankSnapshots(DataKeys dataKeys, MongoTemplate mongo) {
+    this.dataKeys = dataKeys;
+    this.mongo = mongo;
+  }
+
+  /** The subject whose data key seals a batch's bank snapshot. */
+  public static Subject batchSubject(String batchId) {
+    return Subject.of("batch", batchId);
+  }
+
+  /**
+   * Each given creator's account re-sealed for {@code batchId}, keyed by creator id. A creator without a profile is
+   * absent from the answer: the caller decides what that means.
+   */
+  public Map<String, ProfileSnapshot> sealFor(String tenantId, Collection<String> creatorIds, String batchId) {
+    Subject batch = batchSubject(batchId);
+    Map<String, ProfileSnapshot> snapshots = new LinkedHashMap<>();
+    var ids = creatorIds.stream().map(c -> PayoutProfiles.subjectOf(tenantId, c).value()).toList();
+    var profiles = mongo.find(Query.query(Criteria.where("_id").in(ids).and("tenantId").is(tenantId)), ProfileDocument.class);
+    if (profiles.isEmpty()) return snapshots;
+    dataKeys.createKey(batch);
+    for (ProfileDocument profile : profiles) {
+      Subject owner = PayoutProfiles.subjectOf(tenantId, profile.creatorId());
+      String plaintext = dataKeys.decrypt(owner, Ciphertext.parse(profile.sealedDetails())).orElseThrow();
+      BankAccount account = json.readValue(plaintext, SealedProfile.class).account();
+      String sealed = dataKeys.encrypt(batch, json.writeValueAsString(account)).text();
+      snapshots.put(profile.creatorId(), new ProfileSnapshot(sealed, account.masked(), profile.editedBy()));
+    }
+    return snapshots;
+  }
+
+  /** Drops the data key of a batch that was not generated after all; nothing was sealed under it for good. */
+  public void discard(String batchId) {
+    dataKeys.shred(batchSubject(batchId));
+  }
+
+  /** Crypto-shreds a batch's bank snapshot (purge): every copy of it, in events and backups, reads SHREDDED. */
+  public void shred(String batchId) {
+    dataKeys.shred(batchSubject(batchId));
+  }
+
+  /** A line's account in plaintext, or empty once the batch was purged (its data key shredded). */
+  public Optional<BankAccount> open(String batchId, String sealedAccount) {
+    return switch (dataKeys.decrypt(batchSubject(batchId), Ciphertext.parse(sealedAccount))) {
+      case FieldValue.Readable readable -> Optional.of(json.readValue(readable.plaintext(), BankAccount.class));
+      case FieldValue.Shredded shredded -> Optional.empty();
+    };
+  }
+
+  /** What a profile seals under its own data key. */
+  record SealedProfile(BankAccount account, String taxId) {
+    @Override
+    public String toString() {
+      return "SealedProfile[values hidden]";
+    }
+  }
+}
