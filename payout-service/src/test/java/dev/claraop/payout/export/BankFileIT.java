@@ -64,7 +64,8 @@ class BankFileIT extends PayoutIntegrationTest {
   void an_approved_batch_exports_a_pain001_file_that_counts_and_sums_its_lines_and_the_decryption_is_published()
       throws Exception {
     BatchFlow batch = twoLineBatch();
-    assertThat(batch.view().path("lines").get(0).path("account").asString()).startsWith("••••");
+    // The view is a projection: wait until it has caught up with the generation.
+    assertThat(batch.awaitView("GENERATED").path("lines").get(0).path("account").asString()).startsWith("••••");
     assertThat(batch.approve()).isEqualTo(204);
     MvcResult result = batch.export("PAIN_001");
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
