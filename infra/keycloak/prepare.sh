@@ -17,7 +17,10 @@ cp "$here/realm/claraop-realm.json" "$home/data/import/claraop-realm.json"
 
 # Our providers (bcrypt password hashing, DESIGN §6.2): the jar this checkout built last wins, so a test run
 # after rebuilding only the provider module still gets it. The Maven build of this module copies it too.
+# Copied only when the bytes differ: Keycloak compares the jar's modification time with its last build and
+# will not start optimized after a copy of the same jar.
 built="$here/bcrypt-provider/target/keycloak-bcrypt-provider.jar"
+[ -f "$built" ] || built="$here/target/providers/claraop-bcrypt.jar"
 mkdir -p "$home/providers"
 if [ -f "$built" ] && ! cmp -s "$built" "$home/providers/claraop-bcrypt.jar"; then
   cp "$built" "$home/providers/claraop-bcrypt.jar"
@@ -25,8 +28,9 @@ fi
 [ -f "$home/providers/claraop-bcrypt.jar" ] \
   || { echo "prepare.sh: no bcrypt provider jar (run ./mvnw -pl infra/keycloak -am package)" >&2; exit 1; }
 
-# Contents, not names and dates: a rebuilt provider jar must trigger a new kc.sh build.
-fingerprint=$( { echo "$options"; cd "$home/providers" && sha256sum -- *; } | sha256sum | cut -d' ' -f1)
+# Contents and modification times: a rebuilt provider jar must trigger a new kc.sh build, and so must a jar
+# merely touched, which Keycloak would otherwise refuse to start with.
+fingerprint=$( { echo "$options"; cd "$home/providers" && sha256sum -- * && stat -c '%n %Y' -- *; } | sha256sum | cut -d' ' -f1)
 marker="$home/.claraop-build"
 if [ "$(cat "$marker" 2>/dev/null)" != "$fingerprint" ]; then
   echo "prepare.sh: building Keycloak for optimized starts (once, ~40 s)"

@@ -42,7 +42,7 @@ public final class BatchAtScaleBenchmark {
     int lines = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     Suite suite = Suite.get();
     Api api = new Api(suite);
-    String admin = api.token("admin@demo.claraop.dev");
+    String seeder = api.token("admin@demo.claraop.dev");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     long seeding = System.nanoTime();
@@ -56,7 +56,7 @@ public final class BatchAtScaleBenchmark {
             {"accountHolder":"Bench Creator %d","country":"DE","currency":"EUR","iban":"%s","bic":"DEUTDEFFXXX"}
             """.formatted(i, germanIban(i));
         puts.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(PAYOUT + "/api/payout-profiles/" + creator))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + seeder).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
             .statusCode()));
       }
@@ -76,7 +76,7 @@ public final class BatchAtScaleBenchmark {
     }
     System.out.printf(Locale.ROOT, "seeded %d profiles (API) and invoices (Mongo) in %.1f s%n", lines, seconds(seeding));
 
-    admin = api.token("admin@demo.claraop.dev");
+    String admin = api.token("admin@demo.claraop.dev"); // a fresh token: seeding may outlast the first
     long generating = System.nanoTime();
     Api.Response generated = api.post("/api/batches", admin, "{\"currency\":\"EUR\"}");
     double toCreated = seconds(generating);
