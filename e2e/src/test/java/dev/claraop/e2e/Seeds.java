@@ -72,6 +72,27 @@ final class Seeds {
         .build()).json().get("access_token").asString();
   }
 
+  /**
+   * A new user of {@code tenant} (null: staff, of no tenant) with one role, made directly in Keycloak as
+   * identity-service provisions users; returns the user's id (the password is the demo password).
+   */
+  String tenantUser(String tenant, String username, String role) {
+    String admin = adminToken();
+    String user = Api.JSON.writeValueAsString(java.util.Map.of(
+        "username", username, "email", username, "enabled", true, "emailVerified", true,
+        "firstName", "E2e", "lastName", role.charAt(0) + role.substring(1).toLowerCase(java.util.Locale.ROOT),
+        "attributes", tenant == null ? java.util.Map.of() : java.util.Map.of("tenant_id", List.of(tenant)),
+        "credentials", List.of(java.util.Map.of("type", "password", "value", Api.DEMO_PASSWORD, "temporary", false))));
+    Api.Response created = admin(admin, "POST", "/users", user);
+    if (created.status() != 201) throw new IllegalStateException("user not created: " + created.status() + " " + created.body());
+    String id = admin(admin, "GET", "/users?exact=true&username=" + java.net.URLEncoder.encode(username,
+        java.nio.charset.StandardCharsets.UTF_8), null).json().get(0).get("id").asString();
+    Api.Response mapped = admin(admin, "POST", "/users/" + id + "/role-mappings/realm",
+        "[" + admin(admin, "GET", "/roles/" + role, null).body() + "]");
+    if (mapped.status() != 204) throw new IllegalStateException("role not mapped: " + mapped.status());
+    return id;
+  }
+
   /** A new ADMIN of a new tenant; returns the username (its password is the demo password). */
   String tenantAdmin(String tenant) {
     String admin = api.send(HttpRequest.newBuilder(URI.create(suite.keycloak + "/realms/master/protocol/openid-connect/token"))

@@ -27,6 +27,8 @@ final class Suite {
   final Map<String, String> metrics;
   /** The Prometheus that ./claraop up starts beside the suite, scraping it. */
   final String prometheus;
+  /** Each service's own address (not the gateway), where it serves its OpenAPI description. */
+  final Map<String, String> services;
 
   private static Suite running;
 
@@ -43,6 +45,11 @@ final class Suite {
         "support-access-service", "SUPPORT_ACCESS").forEach((service, port) -> metrics.put(service,
         "http://127.0.0.1:" + ports.get("CLARAOP_" + port + "_PORT") + "/actuator/prometheus"));
     this.metrics = Map.copyOf(metrics);
+    Map<String, String> services = new HashMap<>();
+    Map.of("identity-service", "IDENTITY", "payout-service", "PAYOUT", "gmail-ingest-service", "GMAIL_INGEST",
+        "audit-service", "AUDIT", "retention-service", "RETENTION", "support-access-service", "SUPPORT_ACCESS")
+        .forEach((service, port) -> services.put(service, "http://127.0.0.1:" + ports.get("CLARAOP_" + port + "_PORT")));
+    this.services = Map.copyOf(services);
     this.prometheus = "http://127.0.0.1:" + ports.getOrDefault("CLARAOP_PROMETHEUS_PORT", "9090");
   }
 
@@ -50,6 +57,13 @@ final class Suite {
   private static final Map<String, String> DEFAULT_PORTS = Map.of("CLARAOP_GATEWAY_MANAGEMENT_PORT", "8091",
       "CLARAOP_IDENTITY_PORT", "8081", "CLARAOP_PAYOUT_PORT", "8082", "CLARAOP_GMAIL_INGEST_PORT", "8083",
       "CLARAOP_AUDIT_PORT", "8084", "CLARAOP_RETENTION_PORT", "8085", "CLARAOP_SUPPORT_ACCESS_PORT", "8086");
+
+  /** A running suite's ports: the defaults, unless the environment moves them as it does for ./claraop. */
+  private static Map<String, String> runningPorts() {
+    Map<String, String> ports = new HashMap<>(DEFAULT_PORTS);
+    ports.replaceAll((name, port) -> System.getenv().getOrDefault(name, port));
+    return ports;
+  }
 
   static synchronized Suite get() {
     if (running == null) running = start();
@@ -65,7 +79,7 @@ final class Suite {
             Files.readString(root.resolve(".devstack/keycloak/admin-password")).trim());
         return new Suite(given, System.getenv().getOrDefault("CLARAOP_E2E_KEYCLOAK", "http://localhost:8180"),
             System.getenv().getOrDefault("CLARAOP_E2E_MONGO", "mongodb://127.0.0.1:27017"), password,
-            root.resolve(".devstack/tls"), DEFAULT_PORTS);
+            root.resolve(".devstack/tls"), runningPorts());
       } catch (IOException e) {
         throw new IllegalStateException("set CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD for the running suite", e);
       }

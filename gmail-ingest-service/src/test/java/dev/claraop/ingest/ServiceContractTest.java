@@ -1,10 +1,5 @@
 package dev.claraop.ingest;
 
-import dev.claraop.test.Infrastructure;
 import dev.claraop.test.ServiceContract;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
-@SpringBootTest(properties = Infrastructure.PROMETHEUS_EXPORT + "=true")
-@AutoConfigureMockMvc
-class ServiceContractTest implements ServiceContract {}
+class ServiceContractTest extends IngestIntegrationTest implements ServiceContract {}

@@ -88,7 +88,15 @@ final class AuditMappings {
       new AuditMapping<>(EventTypes.ACCESS_GRANT_ENDED, e -> new AuditMapping.Kept(
           new Resource("support-grant", e.grantId()), Outcome.SUCCEEDED, null,
           Map.of("ticketId", e.ticketId(), "cause", e.cause(), "previousStatus", e.previousStatus(),
-              "endedBy", e.endedBy(), "endedAt", e.endedAt().toString()))));
+              "endedBy", e.endedBy(), "endedAt", e.endedAt().toString()))),
+      // A purge run, as far as it concerns the entry's tenant: counts, and the ids of batches still due after it
+      // (each batch actually purged has its own payout.batch.purged entry).
+      new AuditMapping<>(EventTypes.RETENTION_PURGE_RUN_COMPLETED, e -> new AuditMapping.Kept(
+          new Resource("retention-run", e.runId()), e.failed().isEmpty() ? Outcome.SUCCEEDED : Outcome.FAILED, null,
+          Map.of("trigger", e.trigger(), "scope", e.scope(), "startedAt", e.startedAt().toString(),
+              "finishedAt", e.finishedAt().toString(), "due", String.valueOf(e.due().size()),
+              "purged", String.valueOf(e.purged().size()), "failed", String.valueOf(e.failed().size()),
+              "failedBatchIds", String.join(",", e.failed().stream().map(f -> f.batchId()).toList())))));
 
   /** The details, and the request's basis (complaint reference or legal basis) when it names one. */
   private static Map<String, String> withBasis(String basis, Map<String, String> details) {

@@ -133,6 +133,17 @@ class AuditMappingsTest {
     assertThat(kept.details()).containsOnly(entry("changedFields", "accountHolder,iban,bic"));
   }
 
+  @Test
+  void a_purge_run_keeps_its_trigger_scope_counts_and_the_batches_still_due_and_fails_when_one_failed()
+      throws IOException {
+    AuditMapping.Kept kept = kept(EventTypes.RETENTION_PURGE_RUN_COMPLETED);
+    assertThat(kept.resource()).isEqualTo(new Resource("retention-run", "r-3a9c"));
+    assertThat(kept.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(kept.details()).containsOnly(entry("trigger", "SCHEDULED"), entry("scope", "ALL"),
+        entry("startedAt", "2026-12-23T03:00:00Z"), entry("finishedAt", "2026-12-23T03:00:07Z"), entry("due", "2"),
+        entry("purged", "1"), entry("failed", "1"), entry("failedBatchIds", "b-8a41"));
+  }
+
   /** The golden sample of {@code type}, as its mapping keeps it. */
   private AuditMapping.Kept kept(EventType<?> type) throws IOException {
     String path = "/samples/" + type.name() + ".v" + type.schemaVersion() + ".json";

@@ -1,5 +1,6 @@
 package dev.claraop.identity.account;
 
+import dev.claraop.identity.DelegatedOperatorRefused;
 import dev.claraop.identity.IdentityEvents;
 import dev.claraop.platform.security.ClaraPrincipal;
 import org.springframework.http.HttpStatus;
@@ -25,12 +26,14 @@ class AccountController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'CREATOR')")
   AccountView request(ClaraPrincipal self) {
+    DelegatedOperatorRefused.unlessMember(self, "delete an account under a delegation");
     return lifecycle.requestDeletion(self.userId(), self.tenantId(), IdentityEvents.actor(self));
   }
 
   @DeleteMapping
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'CREATOR')")
   AccountView reactivate(ClaraPrincipal self) {
+    DelegatedOperatorRefused.unlessMember(self, "reactivate an account under a delegation");
     return lifecycle.reactivate(self.userId(), self.tenantId(), IdentityEvents.actor(self));
   }
 }

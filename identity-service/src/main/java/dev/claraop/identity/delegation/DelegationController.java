@@ -1,5 +1,6 @@
 package dev.claraop.identity.delegation;
 
+import dev.claraop.identity.DelegatedOperatorRefused;
 import dev.claraop.identity.IdentityEvents;
 import dev.claraop.platform.security.ClaraPrincipal;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ class DelegationController {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('ADMIN')")
   DelegationView approve(ClaraPrincipal admin, @Valid @RequestBody DelegationRequest request) {
+    DelegatedOperatorRefused.unlessMember(admin, "approve delegations");
     return delegations.approve(admin.tenantId(), request, IdentityEvents.actor(admin));
   }
 
@@ -34,6 +36,7 @@ class DelegationController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasRole('ADMIN')")
   void revoke(ClaraPrincipal admin, @PathVariable String id) {
+    DelegatedOperatorRefused.unlessMember(admin, "revoke delegations");
     delegations.revoke(admin.tenantId(), id, IdentityEvents.actor(admin));
   }
 }

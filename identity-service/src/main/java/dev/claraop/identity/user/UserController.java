@@ -1,5 +1,6 @@
 package dev.claraop.identity.user;
 
+import dev.claraop.identity.DelegatedOperatorRefused;
 import dev.claraop.identity.IdentityEvents;
 import dev.claraop.platform.security.ClaraPrincipal;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ class UserController {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('ADMIN')")
   MemberView invite(ClaraPrincipal admin, @Valid @RequestBody InviteRequest request) {
+    DelegatedOperatorRefused.unlessMember(admin, "invite users");
     return invitations.invite(admin.tenantId(), request, IdentityEvents.actor(admin));
   }
 }

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Google's OAuth and Gmail endpoints as their documentation describes them, served by WireMock from
- * {@code google-standin/mappings}. The only mock in the suite: Google is the edge we cannot reach.
+ * {@code google-standin/mappings} with {@link GoogleBehaviour} behind them (PKCE, tokens, a seeded mailbox,
+ * errors on demand). The only mock in the suite: Google is the edge we cannot reach.
  * Requests are recorded, so tests can prove what was (and was not) asked of Google.
  */
 public final class GoogleStandIn implements AutoCloseable {
@@ -42,6 +44,7 @@ public final class GoogleStandIn implements AutoCloseable {
         .bindAddress(host)
         .port(port)
         .globalTemplating(true)
+        .extensions(new GoogleBehaviour(Clock.systemUTC()))
         .disableRequestJournal()));
   }
 
@@ -50,7 +53,8 @@ public final class GoogleStandIn implements AutoCloseable {
     return new GoogleStandIn(new WireMockServer(options()
         .bindAddress(host)
         .port(port)
-        .globalTemplating(true)));
+        .globalTemplating(true)
+        .extensions(new GoogleBehaviour(Clock.systemUTC()))));
   }
 
   public String baseUrl() {

@@ -23,6 +23,7 @@ import dev.claraop.events.payout.BatchPurged;
 import dev.claraop.events.payout.LineFailed;
 import dev.claraop.events.payout.LinePaid;
 import dev.claraop.events.payout.ProfileUpdated;
+import dev.claraop.events.retention.PurgeRunCompleted;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,13 +102,16 @@ public final class EventTypes {
   public static final EventType<GrantEnded> ACCESS_GRANT_ENDED =
       new EventType<>("access.grant.ended", 1, Topics.ACCESS, GrantEnded.class);
 
+  public static final EventType<PurgeRunCompleted> RETENTION_PURGE_RUN_COMPLETED =
+      new EventType<>("retention.purge-run.completed", 1, Topics.RETENTION, PurgeRunCompleted.class);
+
   private static final List<EventType<?>> ALL = List.of(PAYOUT_BATCH_GENERATED, PAYOUT_BATCH_APPROVED,
       PAYOUT_BATCH_EXPORTED, PAYOUT_BATCH_CANCELLED, PAYOUT_BATCH_LINE_PAID, PAYOUT_BATCH_LINE_FAILED,
       PAYOUT_BATCH_CLOSED, PAYOUT_BATCH_PURGED, PAYOUT_PII_DECRYPTED, PAYOUT_PROFILE_UPDATED, IDENTITY_POD_UPDATED,
       IDENTITY_TENANT_CREATED, IDENTITY_USER_INVITED, IDENTITY_DELEGATION_APPROVED, IDENTITY_DELEGATION_REVOKED,
       IDENTITY_ACCOUNT_DELETION_REQUESTED, IDENTITY_ACCOUNT_REACTIVATED,
       ACCESS_REQUEST_SUBMITTED, ACCESS_REQUEST_APPROVED, ACCESS_REQUEST_DENIED, ACCESS_REQUEST_EXPIRED,
-      ACCESS_GRANT_ACTIVATED, ACCESS_GRANT_ENDED);
+      ACCESS_GRANT_ACTIVATED, ACCESS_GRANT_ENDED, RETENTION_PURGE_RUN_COMPLETED);
 
   private static final Map<String, EventType<?>> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -1,35 +1,103 @@
 package dev.claraop.platform.security;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Turns a Keycloak access token into an authentication whose authorities are our roles
- * ({@code ROLE_ADMIN} …). The realm maps roles to the top-level {@code roles} claim and the tenant to
- * {@code tenant_id} (infra/keycloak/realm).
+ * Turns a Keycloak access token into a {@link ClaraAuthentication}: the principal the request acts as and
+ * its roles as authorities ({@code ROLE_ADMIN} …). The realm maps roles to the top-level {@code roles}
+ * claim, the tenant to {@code tenant_id} and delegations to {@code delegations} (infra/keycloak/realm).
+ *
+ * <p>A delegated operator acts in a delegated tenant only on requests that say so with
+ * {@value #ACTING_TENANT_HEADER}; without it they act as themself. The header is a choice made per request
+ * rather than a second token because a user may hold delegations for several tenants and the token is the
+ * same for all of them. The delegation's expiry is checked against the clock at every request.
  */
 public class ClaraJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
   public static final String ROLES_CLAIM = "roles";
   public static final String TENANT_CLAIM = "tenant_id";
+  public static final String DELEGATIONS_CLAIM = "delegations";
+  public static final String ACTING_TENANT_HEADER = "X-Acting-Tenant";
 
-  @Override
-  public AbstractAuthenticationToken convert(Jwt jwt) {
-    return new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject());
+  private final Clock clock;
+
+  /** With the system clock, for chains built by hand; the platform's chain passes the service's clock. */
+  public ClaraJwtAuthenticationConverter() {
+    this(Clock.systemUTC());
   }
 
+  public ClaraJwtAuthenticationConverter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * The header is read from the request being authenticated: Spring's RequestContextFilter runs before
+   * the security filters, and the converter's interface passes only the token. Where no request is bound,
+   * nobody asked to act elsewhere, so the caller acts as themself.
+   */
+  @Override
+  public ClaraAuthentication convert(Jwt jwt) {
+    String acting = null;
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+      acting = request.getRequest().getHeader(ACTING_TENANT_HEADER);
+    }
+    return authenticate(jwt, acting);
+  }
+
+  /** @param actingTenant the {@value #ACTING_TENANT_HEADER} header, null when absent */
+  public ClaraAuthentication authenticate(Jwt jwt, String actingTenant) {
+    return principal(jwt, actingTenant, clock.instant())
+        .map(caller -> ClaraAuthentication.acting(jwt, caller))
+        .orElseGet(() -> ClaraAuthentication.refused(jwt));
+  }
+
+  /**
+   * Who the token acts as. No header (or a blank one, or the caller's own tenant): the caller as
+   * themself. A header naming another tenant: that tenant with exactly the role of the caller's delegation
+   * for it that is active at {@code now}, or empty (refused) when there is none, or when the caller is
+   * staff, who reach tenant data only through support grants.
+   */
+  static Optional<ClaraPrincipal> principal(Jwt jwt, String actingTenant, Instant now) {
+    ClaraPrincipal self = principal(jwt);
+    if (actingTenant == null || actingTenant.isBlank()) return Optional.of(self);
+    String tenant = actingTenant.trim();
+    if (self.isStaff()) return Optional.empty();
+    if (tenant.equals(self.tenantId()) && self.isTenantUser()) return Optional.of(self);
+    // Should a tenant ever be delegated twice, the entry that lasts longest decides.
+    return delegations(jwt).stream()
+        .filter(d -> d.tenantId().equals(tenant) && d.activeAt(now))
+        .max(Comparator.comparing(Delegation::expiresAt))
+        .map(d -> ClaraPrincipal.delegated(self.userId(), d));
+  }
+
+  /** The caller as themself, whatever the request asks: for MockMvc callers and the tokens' own claims. */
+  public static ClaraPrincipal principal(Jwt jwt) {
+    return new ClaraPrincipal(jwt.getSubject(), jwt.getClaimAsString(TENANT_CLAIM), roles(jwt));
+  }
+
+  /** The caller's own authorities, as a MockMvc {@code jwt()} caller carries them (platform-test). */
   public static Collection<GrantedAuthority> authorities(Jwt jwt) {
-    return roles(jwt).stream()
-        .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
-        .toList();
+    return ClaraAuthentication.authorities(principal(jwt));
+  }
+
+  /** Every well-formed entry of the delegations claim, expired ones included; malformed ones are dropped. */
+  static List<Delegation> delegations(Jwt jwt) {
+    List<String> claim = jwt.getClaimAsStringList(DELEGATIONS_CLAIM);
+    if (claim == null) return List.of();
+    return claim.stream().map(Delegation::parse).flatMap(Optional::stream).toList();
   }
 
   /**
@@ -41,12 +109,8 @@ public class ClaraJwtAuthenticationConverter implements Converter<Jwt, AbstractA
     if (claim == null) return Set.of();
     String tenant = jwt.getClaimAsString(TENANT_CLAIM);
     boolean hasTenant = tenant != null && !tenant.isBlank();
-    return claim.stream().map(Role::fromClaim).flatMap(java.util.Optional::stream)
+    return claim.stream().map(Role::fromClaim).flatMap(Optional::stream)
         .filter(role -> role.isStaff() != hasTenant)
         .collect(Collectors.toSet());
-  }
-
-  public static ClaraPrincipal principal(Jwt jwt) {
-    return new ClaraPrincipal(jwt.getSubject(), jwt.getClaimAsString(TENANT_CLAIM), roles(jwt));
   }
 }

@@ -7,13 +7,27 @@ import java.util.Set;
  * The caller as the services see it, taken from a validated Keycloak access token.
  *
  * @param userId the token's {@code sub}
- * @param tenantId the agency the user belongs to; null for staff, who belong to none
+ * @param tenantId the agency the caller acts in: their own, or the one a delegation lets them act in; null
+ *     for staff, who belong to none
+ * @param roles the caller's roles in {@code tenantId}; under a delegation exactly the delegated role
+ * @param delegationId the delegation the caller acts under ({@code X-Acting-Tenant}), null when acting as
+ *     themself
  */
-public record ClaraPrincipal(String userId, String tenantId, Set<Role> roles) {
+public record ClaraPrincipal(String userId, String tenantId, Set<Role> roles, String delegationId) {
 
   public ClaraPrincipal {
     if (userId == null || userId.isBlank()) throw new IllegalArgumentException("token without subject");
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+  }
+
+  /** A caller acting as themself. */
+  public ClaraPrincipal(String userId, String tenantId, Set<Role> roles) {
+    this(userId, tenantId, roles, null);
+  }
+
+  /** The operator of {@code userId} acting in a tenant of someone else, with exactly the delegated role. */
+  static ClaraPrincipal delegated(String userId, Delegation delegation) {
+    return new ClaraPrincipal(userId, delegation.tenantId(), Set.of(delegation.role()), delegation.id());
   }
 
   public boolean has(Role role) {
@@ -27,5 +41,10 @@ public record ClaraPrincipal(String userId, String tenantId, Set<Role> roles) {
   /** A tenant user: a tenant claim and a tenant role, and no staff role mixed in. */
   public boolean isTenantUser() {
     return tenantId != null && !tenantId.isBlank() && !isStaff() && !roles.isEmpty();
+  }
+
+  /** Acting in another tenant under a delegation (services may record the delegation id with the actor). */
+  public boolean isDelegated() {
+    return delegationId != null;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +29,14 @@ final class ProblemSecurityHandlers {
 
   static AccessDeniedHandler forbidden() {
     return (request, response, ex) -> write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
-        "Your role does not allow this operation."));
+        actingTenantRefused() ? "You hold no active delegation for the tenant named in "
+            + ClaraJwtAuthenticationConverter.ACTING_TENANT_HEADER + "."
+            : "Your role does not allow this operation."));
+  }
+
+  private static boolean actingTenantRefused() {
+    return SecurityContextHolder.getContext().getAuthentication() instanceof ClaraAuthentication clara
+        && clara.refused();
   }
 
   private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -1,14 +1,21 @@
 package dev.claraop.platform.security;
 
+import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -16,6 +23,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The security chain every servlet service runs: stateless bearer tokens from Keycloak for everything but
  * health, metrics and the OpenAPI description, which the platform's operators scrape. The gateway checks
  * tokens too; services check them again so that nothing behind it trusts the network.
+ *
+ * <p>A request whose {@code X-Acting-Tenant} names a tenant the caller holds no active delegation for is
+ * refused with 403 here, before any controller (see {@link ClaraJwtAuthenticationConverter}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,19 +38,27 @@ public class ServiceSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain serviceSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<Clock> clock) throws Exception {
     return http
         .csrf(csrf -> csrf.disable()) // no cookies, no sessions: bearer tokens only
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(a -> a.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+        .authorizeHttpRequests(a -> a.requestMatchers(OPEN_PATHS).permitAll()
+            .anyRequest().access(AuthorizationManagers.allOf(
+                AuthenticatedAuthorizationManager.authenticated(), actingTenantAllowed())))
         .oauth2ResourceServer(o -> o
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaraJwtAuthenticationConverter()))
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaraJwtAuthenticationConverter(clock.getIfUnique(Clock::systemUTC))))
             .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
             .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
         .exceptionHandling(e -> e
             .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
             .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
         .build();
+  }
+
+  /** Denies a token whose acting tenant was refused; every other authenticated caller passes on to the routes' rules. */
+  public static AuthorizationManager<RequestAuthorizationContext> actingTenantAllowed() {
+    return (authentication, context) -> new AuthorizationDecision(
+        !(authentication.get() instanceof ClaraAuthentication clara && clara.refused()));
   }
 
   @Bean

@@ -1,0 +1,46 @@
+package dev.claraop.ingest.crypto;
+
+import dev.claraop.platform.crypto.keyring.KeyRef;
+import dev.claraop.platform.crypto.keyring.MasterKeyRing;
+import dev.claraop.platform.crypto.shredding.DataKeys;
+import dev.claraop.platform.crypto.shredding.mongo.MongoDataKeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The master key ring and a data key per mailbox (DESIGN §4: OAuth tokens are P1, encrypted at rest). Data keys
+ * live in {@code data_keys}, apart from the mailboxes they protect; disconnecting shreds the mailbox's key. Start-up
+ * fails without master keys, and with platform-crypto's committed {@code dev-only} key outside the {@code dev}
+ * profile.
+ */
+@Configuration(proxyBeanMethods = false)
+class CryptoConfiguration {
+
+  static final String DEV_PROFILE = "dev";
+
+  @Bean
+  MasterKeyRing masterKeyRing(CryptoSettings settings, Environment environment, Clock clock) {
+    if (settings.masterKeys() == null || settings.masterKeys().isBlank()) {
+      throw new IllegalStateException("claraop.crypto.master-keys (env CLARAOP_MASTER_KEYS) is not set: gmail-ingest-service"
+          + " seals OAuth tokens with it and does not start without it. Developers run with the '" + DEV_PROFILE
+          + "' profile, which uses platform-crypto's DEV ONLY key.");
+    }
+    MasterKeyRing ring = MasterKeyRing.fromConfig(settings.masterKeys(), clock, new SecureRandom());
+    boolean devKey = ring.keys().stream().map(KeyRef::id).anyMatch("dev-only"::equals);
+    if (devKey && !environment.acceptsProfiles(Profiles.of(DEV_PROFILE))) {
+      throw new IllegalStateException("the master key ring holds the committed 'dev-only' key outside the '"
+          + DEV_PROFILE + "' profile: set CLARAOP_MASTER_KEYS to keys of this deployment.");
+    }
+    return ring;
+  }
+
+  @Bean
+  DataKeys dataKeys(MasterKeyRing ring, MongoTemplate mongo, Clock clock) {
+    return new DataKeys(ring, new MongoDataKeyStore(mongo), clock, new SecureRandom());
+  }
+}

@@ -1,0 +1,74 @@
+package dev.claraop.ingest.mailbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.claraop.platform.security.ClaraPrincipal;
+import dev.claraop.platform.security.Role;
+import dev.claraop.platform.web.NotFound;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The mailboxes collection: every read is filtered by tenant, and for a MANAGER by who connected the mailbox. */
+@Component
+public class Mailboxes {
+
+  private final MongoTemplate mongo;
+
+  Mailboxes(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  public void insert(Mailbox mailbox) {
+    mongo.insert(mailbox);
+  }
+
+  /** What {@code caller} may see: a tenant ADMIN all of the tenant's, a MANAGER the ones they connected. */
+  public List<Mailbox> visibleTo(ClaraPrincipal caller) {
+    return mongo.find(query(scope(caller)), Mailbox.class);
+  }
+
+  /** One mailbox {@code caller} may see; another tenant's or another manager's answers 404, never 403. */
+  public Mailbox visible(ClaraPrincipal caller, String id) {
+    return Optional.ofNullable(mongo.findOne(query(scope(caller).and("_id").is(id)), Mailbox.class))
+        .orElseThrow(() -> new NotFound("mailbox"));
+  }
+
+  public Optional<Mailbox> byId(String id) {
+    return Optional.ofNullable(mongo.findById(id, Mailbox.class));
+  }
+
+  public List<Mailbox> connected() {
+    return mongo.find(query(where("status").is(MailboxStatus.CONNECTED)), Mailbox.class);
+  }
+
+  void markRevoked(String id, Instant at) {
+    mongo.updateFirst(query(where("_id").is(id)), new Update().set("status", MailboxStatus.REVOKED).set("revokedAt", at)
+        .unset("accessToken").unset("accessExpiresAt"), Mailbox.class);
+  }
+
+  void storeAccessToken(String id, String sealed, Instant expiresAt) {
+    mongo.updateFirst(query(where("_id").is(id).and("status").is(MailboxStatus.CONNECTED)),
+        new Update().set("accessToken", sealed).set("accessExpiresAt", expiresAt), Mailbox.class);
+  }
+
+  public void recordSync(String id, String historyId, Instant at, String outcome) {
+    Update update = new Update().set("lastSyncedAt", at).set("lastSyncOutcome", outcome);
+    if (historyId != null) update.set("historyId", historyId);
+    mongo.updateFirst(query(where("_id").is(id)), update, Mailbox.class);
+  }
+
+  public void delete(String id) {
+    mongo.remove(query(where("_id").is(id)), Mailbox.class);
+  }
+
+  private static Criteria scope(ClaraPrincipal caller) {
+    Criteria criteria = where("tenantId").is(caller.tenantId());
+    return caller.has(Role.ADMIN) ? criteria : criteria.and("connectedBy").is(caller.userId());
+  }
+}

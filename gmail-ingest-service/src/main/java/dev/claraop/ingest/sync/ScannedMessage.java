@@ -1,0 +1,14 @@
+package dev.claraop.ingest.sync;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The metadata of one message, stored once ({@code _id} = mailbox and Gmail message id, so a second sync of the
+ * same message inserts nothing). No body, no snippet: From, Subject, Date and labels only.
+ */
+@Document("scanned_messages")
+record ScannedMessage(@Id String id, String tenantId, String mailboxId, String messageId, String threadId, String from,
+    String senderDomain, String subject, Instant receivedAt, List<String> labelIds, Instant scannedAt) {}

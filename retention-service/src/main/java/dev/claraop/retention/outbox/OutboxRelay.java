@@ -1,0 +1,67 @@
+package dev.claraop.retention.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes what waits in the outboxes, in order per document, and removes each record only after Kafka has
+ * acknowledged it. A crash between the two publishes the record again with the same event id, which consumers
+ * (idempotent by event id) see once. Several instances may relay at once for the same reason.
+ */
+@Component
+public class OutboxRelay {
+
+  /** The collections whose documents carry an outbox. */
+  public static final List<String> COLLECTIONS = List.of("retention_runs");
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private final MongoTemplate mongo;
+  private final KafkaTemplate<String, String> kafka;
+  private final Counter published;
+
+  OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, MeterRegistry meters) {
+    this.mongo = mongo;
+    this.kafka = kafka;
+    this.published = Counter.builder("claraop.retention.events.published")
+        .description("Events published to retention.events and acknowledged by Kafka").register(meters);
+  }
+
+  @Scheduled(fixedDelayString = "${claraop.outbox.poll-interval:200ms}")
+  public void relay() {
+    for (String collection : COLLECTIONS) {
+      for (Document pending : mongo.find(query(where(EventOutbox.FIELD + ".0").exists(true)), Document.class, collection)) {
+        relay(collection, pending);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void relay(String collection, Document pending) {
+    for (Document record : (List<Document>) pending.get(EventOutbox.FIELD)) {
+      try {
+        kafka.send(record.getString("topic"), record.getString("key"), record.getString("json")).get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // Left in the outbox; the next round tries again, and later records of this document wait behind it.
+        log.warn("outbox record {} not published yet: {}", record.getString("eventId"), e.getClass().getSimpleName());
+        if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+        return;
+      }
+      mongo.updateFirst(query(where("_id").is(pending.get("_id"))),
+          new Update().pull(EventOutbox.FIELD, new Document("eventId", record.getString("eventId"))), collection);
+      published.increment();
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.claraop.retention;
+
+import dev.claraop.test.Infrastructure;
+import dev.claraop.test.KeycloakFixture;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One Spring context for the integration tests of retention-service: the shared Kafka and Mongo fixtures, the real
+ * Keycloak (client-credentials tokens of realm claraop's {@code retention-service} client), a WireMock stand-in for
+ * payout-service's purge command, a clock tests can pin, and the daily schedule off (tests run the job themselves).
+ */
+@SpringBootTest(properties = {
+    "claraop.retention.payout-purge-cron=-",
+    "claraop.retention.payout.attempts=2",
+    "claraop.retention.payout.backoff=50ms",
+    "claraop.retention.payout.open-for=200ms"})
+@AutoConfigureMockMvc
+@Import(RetentionIntegrationTest.MovableTime.class)
+public abstract class RetentionIntegrationTest {
+
+  /** The dev realm's secret of client retention-service (infra/keycloak/realm/README.md): DEV ONLY. */
+  public static final String DEV_CLIENT_SECRET = "dev-only-retention-service-secret-not-for-real-use";
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    Infrastructure.register(registry, "retention");
+    registry.add("spring.kafka.consumer.group-id", () -> "retention-" + UUID.randomUUID());
+    keycloakAndPayout(registry);
+  }
+
+  public static void keycloakAndPayout(DynamicPropertyRegistry registry) {
+    KeycloakFixture.Server keycloak = KeycloakFixture.server();
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak::issuer);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak::jwkSetUri);
+    registry.add("claraop.retention.payout.token-uri", () -> keycloak.issuer() + "/protocol/openid-connect/token");
+    registry.add("claraop.retention.payout.client-secret", () -> DEV_CLIENT_SECRET);
+    registry.add("claraop.retention.payout.base-url", PayoutStandIn::baseUrl);
+  }
+
+  @TestConfiguration
+  static class MovableTime {
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+      return new MovableClock();
+    }
+  }
+
+  /** The system clock, unless a test pins it. */
+  public static final class MovableClock extends Clock {
+    private final AtomicReference<Instant> pinned = new AtomicReference<>();
+
+    public void pin(Instant at) {
+      pinned.set(at);
+    }
+
+    public void release() {
+      pinned.set(null);
+    }
+
+    @Override
+    public Instant instant() {
+      Instant at = pinned.get();
+      return at != null ? at : Instant.now();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
