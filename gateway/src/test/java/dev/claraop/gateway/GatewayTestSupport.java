@@ -95,6 +95,7 @@ abstract class GatewayTestSupport {
     registry.add("claraop.gateway.rate-limits.user.per", () -> "60s");
     registry.add("claraop.gateway.rate-limits.user.burst", () -> "10");
     registry.add("claraop.gateway.resilience.timeout", () -> "1s");
+    registry.add("claraop.gateway.resilience.route-timeouts.audit", () -> "4s");
     registry.add("claraop.gateway.resilience.window", () -> "4");
     registry.add("claraop.gateway.resilience.minimum-calls", () -> "4");
     registry.add("claraop.gateway.resilience.open-for", () -> "2s");

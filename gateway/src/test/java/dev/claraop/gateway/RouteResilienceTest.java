@@ -40,6 +40,14 @@ class RouteResilienceTest extends GatewayTestSupport {
   }
 
   @Test
+  void a_route_with_a_longer_time_limit_waits_for_its_slow_service() throws Exception {
+    services.stubFor(get("/api/audit/verify").willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")
+        .withFixedDelay(1_500)));
+    https.get().uri("/api/audit/verify").header("Authorization", "Bearer " + token()).exchange()
+        .expectStatus().isOk();
+  }
+
+  @Test
   void a_stopped_service_answers_503_the_breaker_opens_and_the_route_recovers_when_it_returns() throws Exception {
     String token = token();
     retention.stop();

@@ -37,7 +37,7 @@ class RouteBreakers {
   @Bean
   Customizer<ReactiveResilience4JCircuitBreakerFactory> routeBreakerDefaults(ResilienceSettings settings) {
     return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-        .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).build())
+        .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(settings.timeoutOf(id)).build())
         .circuitBreakerConfig(CircuitBreakerConfig.custom()
             .failureRateThreshold(settings.failureRatePercent())
             .slidingWindowSize(settings.window())
