@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -55,11 +54,12 @@ class BatchExport {
     String purpose = purpose(request.purpose());
     ExportFormat format = format(request.format());
     BatchGenerated batch = generated(admin.tenantId(), batchId);
-    List<PaymentLine> lines = new ArrayList<>();
-    for (BatchLine line : batch.lines()) {
-      Optional<BankAccount> account = snapshots.open(batchId, line.bank().sealedAccount());
-      if (account.isEmpty()) throw purged(batchId);
-      lines.add(new PaymentLine(line.lineId(), line.creatorId(), line.amount(), line.currency(), account.get()));
+    List<BankAccount> accounts = snapshots.openAll(batchId,
+        batch.lines().stream().map(line -> line.bank().sealedAccount()).toList()).orElseThrow(() -> purged(batchId));
+    List<PaymentLine> lines = new ArrayList<>(accounts.size());
+    for (int i = 0; i < accounts.size(); i++) {
+      BatchLine line = batch.lines().get(i);
+      lines.add(new PaymentLine(line.lineId(), line.creatorId(), line.amount(), line.currency(), accounts.get(i)));
     }
     BankFile file = format == ExportFormat.PAIN_001
         ? Pain001File.of(batchId, admin.tenantId(), batch.currency(), lines, OffsetDateTime.now(clock))

@@ -5,8 +5,12 @@ import dev.claraop.platform.crypto.keyring.Ciphertext;
 import dev.claraop.platform.crypto.shredding.DataKeys;
 import dev.claraop.platform.crypto.shredding.FieldValue;
 import dev.claraop.platform.crypto.shredding.Subject;
+import dev.claraop.platform.crypto.shredding.SubjectKey;
+import dev.claraop.platform.crypto.shredding.SubjectKeys;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,12 +53,16 @@ public class BankSnapshots {
     var profiles = mongo.find(Query.query(Criteria.where("_id").in(ids).and("tenantId").is(tenantId)), ProfileDocument.class);
     if (profiles.isEmpty()) return snapshots;
     dataKeys.createKey(batch);
-    for (ProfileDocument profile : profiles) {
-      Subject owner = PayoutProfiles.subjectOf(tenantId, profile.creatorId());
-      String plaintext = dataKeys.decrypt(owner, Ciphertext.parse(profile.sealedDetails())).orElseThrow();
-      BankAccount account = json.readValue(plaintext, SealedProfile.class).account();
-      String sealed = dataKeys.encrypt(batch, json.writeValueAsString(account)).text();
-      snapshots.put(profile.creatorId(), new ProfileSnapshot(sealed, account.masked(), profile.editedBy()));
+    // One lookup and one unwrap per subject for the whole batch, not per line; the keys are zeroed on the way out.
+    List<Subject> owners = profiles.stream().map(p -> PayoutProfiles.subjectOf(tenantId, p.creatorId())).toList();
+    try (SubjectKeys ownerKeys = dataKeys.openAll(owners); SubjectKey batchKey = dataKeys.open(batch)) {
+      for (ProfileDocument profile : profiles) {
+        Subject owner = PayoutProfiles.subjectOf(tenantId, profile.creatorId());
+        String plaintext = ownerKeys.get(owner).decrypt(Ciphertext.parse(profile.sealedDetails())).orElseThrow();
+        BankAccount account = json.readValue(plaintext, SealedProfile.class).account();
+        String sealed = batchKey.encrypt(json.writeValueAsString(account)).text();
+        snapshots.put(profile.creatorId(), new ProfileSnapshot(sealed, account.masked(), profile.editedBy()));
+      }
     }
     return snapshots;
   }
@@ -75,6 +83,26 @@ public class BankSnapshots {
       case FieldValue.Readable readable -> Optional.of(json.readValue(readable.plaintext(), BankAccount.class));
       case FieldValue.Shredded shredded -> Optional.empty();
     };
+  }
+
+  /**
+   * Every line's account of a batch in plaintext, in the order given, opened with one lookup and one unwrap of the
+   * batch's data key; empty once the batch was purged.
+   */
+  public Optional<List<BankAccount>> openAll(String batchId, List<String> sealedAccounts) {
+    List<BankAccount> accounts = new ArrayList<>(sealedAccounts.size());
+    try (SubjectKey batchKey = dataKeys.open(batchSubject(batchId))) {
+      if (batchKey.shredded()) return Optional.empty();
+      for (String sealed : sealedAccounts) {
+        switch (batchKey.decrypt(Ciphertext.parse(sealed))) {
+          case FieldValue.Readable readable -> accounts.add(json.readValue(readable.plaintext(), BankAccount.class));
+          case FieldValue.Shredded shredded -> {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    return Optional.of(accounts);
   }
 
   /** What a profile seals under its own data key. */

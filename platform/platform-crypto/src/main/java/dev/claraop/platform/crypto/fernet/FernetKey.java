@@ -21,6 +21,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import javax.security.auth.Destroyable;
 
 /**
  * A Fernet key and the two operations of the Fernet specification. <b>Fernet is AES-128 (CBC, PKCS7) with an
@@ -33,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Key material leaves only through {@link #toBytes()} and {@link #toBase64Url()}; {@link #toString()} shows
  * the {@linkplain #check() key check value} only.
  */
-public final class FernetKey {
+public final class FernetKey implements Destroyable {
 
   public static final int LENGTH = 32;
   /** How far a token's timestamp may lie ahead of the reader's clock when a TTL is checked (spec: 60 s). */
@@ -44,6 +45,7 @@ public final class FernetKey {
   private final byte[] signingKey;
   private final byte[] encryptionKey;
   private final String check;
+  private volatile boolean destroyed;
 
   private FernetKey(byte[] key) {
     if (key == null || key.length != LENGTH) {
@@ -80,6 +82,7 @@ public final class FernetKey {
 
   /** The key material; a P1 secret, to be wrapped or kept in the environment, never logged. */
   public byte[] toBytes() {
+    requireIntact();
     byte[] key = Arrays.copyOf(signingKey, LENGTH);
     System.arraycopy(encryptionKey, 0, key, 16, 16);
     return key;
@@ -106,6 +109,7 @@ public final class FernetKey {
 
   /** With a given IV: only the specification's vectors need this; a reused IV is a broken encryptor. */
   String encrypt(byte[] plaintext, Instant issuedAt, byte[] iv) {
+    requireIntact();
     byte[] ciphertext = aes(Cipher.ENCRYPT_MODE, iv, plaintext);
     ByteBuffer token = ByteBuffer.allocate(1 + 8 + iv.length + ciphertext.length + FernetToken.HMAC_LENGTH);
     token.put(FernetToken.VERSION).putLong(issuedAt.getEpochSecond()).put(iv).put(ciphertext);
@@ -126,6 +130,7 @@ public final class FernetKey {
   // Order per spec: version (in parse) → TTL → HMAC in constant time → decrypt. The tag is checked before any
   // decryption so that a padding error can never be observed for a forged token (no padding oracle).
   private byte[] decrypt(FernetToken token, Duration ttl, Instant now) {
+    requireIntact();
     if (ttl != null) {
       long seconds = token.seconds();
       if (seconds + ttl.getSeconds() < now.getEpochSecond()) {
@@ -147,6 +152,26 @@ public final class FernetKey {
     }
   }
 
+  /**
+   * Zeroes this key's bytes; every later use throws. For unwrapped data keys, so that one operation's key does not
+   * outlive it in the heap (the JCA's own short-lived copies inside a cipher are beyond reach).
+   */
+  @Override
+  public void destroy() {
+    destroyed = true;
+    Arrays.fill(signingKey, (byte) 0);
+    Arrays.fill(encryptionKey, (byte) 0);
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed;
+  }
+
+  private void requireIntact() {
+    if (destroyed) throw new IllegalStateException("this Fernet key was destroyed and can no longer be used");
+  }
+
   private byte[] aes(int mode, byte[] iv, byte[] input) {
     try {
       return aesOrThrow(mode, iv, input);
@@ -156,6 +181,7 @@ public final class FernetKey {
   }
 
   private byte[] aesOrThrow(int mode, byte[] iv, byte[] input) throws BadPaddingException {
+    requireIntact();
     try {
       Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding"); // PKCS5 is PKCS7 for 16-byte blocks in JCA
       cipher.init(mode, new SecretKeySpec(encryptionKey, "AES"), new IvParameterSpec(iv));

@@ -3,6 +3,8 @@ package dev.claraop.platform.crypto.shredding;
 import dev.claraop.platform.crypto.keyring.Ciphertext;
 import dev.claraop.platform.crypto.keyring.KeyRef;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,16 @@ public interface DataKeyStore {
   StoredDataKey insertIfAbsent(StoredDataKey.Wrapped key);
 
   Optional<StoredDataKey> find(Subject subject);
+
+  /**
+   * The records of {@code subjects} (keys and tombstones) by subject; a subject without a record is absent. For
+   * bulk work: a store answers it in one round trip where it can. This default asks once per subject.
+   */
+  default Map<Subject, StoredDataKey> findAll(Collection<Subject> subjects) {
+    Map<Subject, StoredDataKey> found = new LinkedHashMap<>();
+    for (Subject subject : subjects) find(subject).ifPresent(record -> found.put(subject, record));
+    return found;
+  }
 
   /**
    * Replaces the subject's wrapped key only while it still is {@code expected}: a shred or another rotation

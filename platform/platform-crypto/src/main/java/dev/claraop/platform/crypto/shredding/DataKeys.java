@@ -1,10 +1,5 @@
 package dev.claraop.platform.crypto.shredding;
 
-import static dev.claraop.platform.crypto.InvalidCiphertext.Reason.UNKNOWN_KEY;
-import static dev.claraop.platform.crypto.InvalidCiphertext.Reason.WRONG_SUBJECT;
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import dev.claraop.platform.crypto.InvalidCiphertext;
 import dev.claraop.platform.crypto.fernet.FernetKey;
 import dev.claraop.platform.crypto.keyring.Ciphertext;
 import dev.claraop.platform.crypto.keyring.KeyRef;
@@ -12,9 +7,12 @@ import dev.claraop.platform.crypto.keyring.MasterKeyRing;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Crypto-shredding (DESIGN.md §5): each subject's P0 fields are sealed under the subject's own data key, a
@@ -22,7 +20,9 @@ import java.util.Map;
  * deletes that key, and with it every copy of the fields — in events, replays and backups of the data alike.
  *
  * <p>Field ciphertexts name the subject and data-key version ({@code payout-profile:42:1:<check>:<token>}).
- * Unwrapped data keys are not cached: a shred takes effect at once on every instance.
+ * Unwrapped data keys are not cached: a shred takes effect at once on every instance. Bulk work opens a
+ * {@link SubjectKey} per subject for the one operation ({@link #open}, {@link #openAll}), which costs one lookup
+ * and one unwrap per subject rather than per field, and zeroes the key when closed.
  *
  * <p>Reading is not audited here; DESIGN.md §4 makes each decryption an audited act, which is the caller's.
  */
@@ -65,14 +65,11 @@ public final class DataKeys {
     }
   }
 
-  /** Seals one P0 field of {@code subject}. */
+  /** Seals one P0 field of {@code subject}. For many fields of one subject, {@link #open} it once instead. */
   public Ciphertext encrypt(Subject subject, String plaintext) {
-    StoredDataKey stored = store.find(subject).orElseThrow(() -> new MissingDataKey(subject));
-    return switch (stored) {
-      case StoredDataKey.Tombstone t -> throw new SubjectShredded(subject, t.shreddedAt());
-      case StoredDataKey.Wrapped w -> Ciphertext.seal(new KeyRef(subject.value(), w.version()), unwrap(w),
-          plaintext.getBytes(UTF_8), clock.instant(), random);
-    };
+    try (SubjectKey key = open(subject)) {
+      return key.encrypt(plaintext);
+    }
   }
 
   /**
@@ -80,20 +77,46 @@ public final class DataKeys {
    * shredded. A value sealed for another subject is refused, so one subject's field cannot be read as another's.
    */
   public FieldValue decrypt(Subject subject, Ciphertext field) {
-    if (!field.key().id().equals(subject.value())) {
-      throw new InvalidCiphertext(WRONG_SUBJECT,
-          "a value sealed for %s was presented as %s's".formatted(field.key().id(), subject));
+    SubjectKey.requireSealedFor(subject, field); // before the lookup: a misdirected read costs nothing
+    try (SubjectKey key = open(subject)) {
+      return key.decrypt(field);
     }
-    StoredDataKey stored = store.find(subject).orElseThrow(() -> new MissingDataKey(subject));
+  }
+
+  /**
+   * The subject's data key for one operation: one store lookup and one unwrap, however many fields it then seals
+   * or opens. Close it (try-with-resources) when the operation ends; it zeroes the key. Never keep it beyond the
+   * request: a shred is seen by the next {@code open}, not by a handle already open. A shredded subject yields a
+   * handle that reads {@link FieldValue.Shredded}; a subject with no record at all is {@link MissingDataKey}.
+   */
+  public SubjectKey open(Subject subject) {
+    return handle(store.find(subject).orElseThrow(() -> new MissingDataKey(subject)));
+  }
+
+  /**
+   * {@link #open} for many subjects at once, with one store query for all of them (shredded ones included). If
+   * any subject has no record, {@link MissingDataKey} names it and nothing is unwrapped.
+   */
+  public SubjectKeys openAll(Collection<Subject> subjects) {
+    Set<Subject> wanted = new LinkedHashSet<>(subjects);
+    Map<Subject, StoredDataKey> stored = store.findAll(wanted);
+    for (Subject subject : wanted) {
+      if (!stored.containsKey(subject)) throw new MissingDataKey(subject);
+    }
+    Map<Subject, SubjectKey> keys = new LinkedHashMap<>();
+    try {
+      for (Subject subject : wanted) keys.put(subject, handle(stored.get(subject)));
+    } catch (RuntimeException e) {
+      keys.values().forEach(SubjectKey::close); // e.g. an unknown master key: zero what was already unwrapped
+      throw e;
+    }
+    return new SubjectKeys(keys);
+  }
+
+  private SubjectKey handle(StoredDataKey stored) {
     return switch (stored) {
-      case StoredDataKey.Tombstone t -> new FieldValue.Shredded(subject, t.shreddedAt());
-      case StoredDataKey.Wrapped w -> {
-        if (w.version() != field.key().version()) {
-          throw new InvalidCiphertext(UNKNOWN_KEY, "no data key %s: the store holds %s v%d for this subject"
-              .formatted(field.key(), subject, w.version()));
-        }
-        yield new FieldValue.Readable(new String(field.openWith(unwrap(w)), UTF_8));
-      }
+      case StoredDataKey.Tombstone t -> SubjectKey.shredded(t);
+      case StoredDataKey.Wrapped w -> SubjectKey.live(w.subject(), w.version(), unwrap(w), clock, random);
     };
   }
 

@@ -3,6 +3,8 @@ package dev.claraop.platform.crypto.shredding;
 import dev.claraop.platform.crypto.keyring.Ciphertext;
 import dev.claraop.platform.crypto.keyring.KeyRef;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,16 @@ public final class InMemoryDataKeyStore implements DataKeyStore {
   @Override
   public Optional<StoredDataKey> find(Subject subject) {
     return Optional.ofNullable(records.get(subject));
+  }
+
+  @Override
+  public Map<Subject, StoredDataKey> findAll(Collection<Subject> subjects) {
+    Map<Subject, StoredDataKey> found = new HashMap<>();
+    for (Subject subject : subjects) {
+      StoredDataKey record = records.get(subject);
+      if (record != null) found.put(subject, record);
+    }
+    return found;
   }
 
   @Override

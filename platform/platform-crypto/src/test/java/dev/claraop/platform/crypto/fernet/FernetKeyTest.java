@@ -101,6 +101,33 @@ class FernetKeyTest {
         .hasMessageNotContaining(tooShort);
   }
 
+  @Test
+  void a_destroyed_key_is_zeroed_and_refuses_every_use() throws ReflectiveOperationException {
+    FernetKey doomed = FernetKey.generate(RANDOM);
+    String sealed = doomed.encrypt(IBAN.getBytes(UTF_8), SEALED_AT, RANDOM);
+
+    doomed.destroy();
+
+    assertThat(doomed.isDestroyed()).isTrue();
+    assertThat(zeroed(doomed)).isTrue();
+    assertThatThrownBy(() -> doomed.decrypt(sealed)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> doomed.encrypt(IBAN.getBytes(UTF_8), SEALED_AT, RANDOM))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(doomed::toBytes).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Whether both halves of {@code key} hold only zero bytes (read reflectively: no accessor exposes them). */
+  static boolean zeroed(FernetKey key) throws ReflectiveOperationException {
+    for (String half : new String[] {"signingKey", "encryptionKey"}) {
+      var field = FernetKey.class.getDeclaredField(half);
+      field.setAccessible(true);
+      for (byte b : (byte[]) field.get(key)) {
+        if (b != 0) return false;
+      }
+    }
+    return true;
+  }
+
   private static void rejected(ThrowingCallable call, Reason reason) {
     assertThatThrownBy(call).isInstanceOfSatisfying(InvalidCiphertext.class,
         e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason));

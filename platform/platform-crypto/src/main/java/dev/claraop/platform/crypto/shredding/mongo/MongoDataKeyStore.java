@@ -12,6 +12,8 @@ import dev.claraop.platform.crypto.shredding.DataKeyStore;
 import dev.claraop.platform.crypto.shredding.StoredDataKey;
 import dev.claraop.platform.crypto.shredding.Subject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,10 @@ public final class MongoDataKeyStore implements DataKeyStore {
   public static final String COLLECTION = "data_keys";
   private static final String WRAPPED = "wrapped";
   private static final String SHREDDED = "shredded";
+  // Subjects per $in query. Far below MongoDB's 16 MB command limit, and small enough for mongo-java-server, which
+  // matches each document against the $in list one by one: a 10,000-id list made openAll quadratic there (3.3 s
+  // against 0.24 s for ten 1,000-id queries, BankSnapshotSealingBenchmark).
+  private static final int FIND_ALL_CHUNK = 1_000;
 
   private final MongoTemplate mongo;
 
@@ -72,6 +78,21 @@ public final class MongoDataKeyStore implements DataKeyStore {
   public Optional<StoredDataKey> find(Subject subject) {
     return Optional.ofNullable(mongo.findById(subject.value(), Document.class, COLLECTION))
         .map(document -> read(subject, document));
+  }
+
+  /** One {@code _id $in} query per {@value #FIND_ALL_CHUNK} subjects, instead of one per subject. */
+  @Override
+  public Map<Subject, StoredDataKey> findAll(Collection<Subject> subjects) {
+    List<String> ids = subjects.stream().map(Subject::value).distinct().toList();
+    Map<Subject, StoredDataKey> found = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += FIND_ALL_CHUNK) {
+      List<String> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + FIND_ALL_CHUNK)));
+      for (Document document : mongo.find(query(where("_id").in(chunk)), Document.class, COLLECTION)) {
+        Subject subject = new Subject(document.getString("_id"));
+        found.put(subject, read(subject, document));
+      }
+    }
+    return found;
   }
 
   private static StoredDataKey read(Subject subject, Document document) {

@@ -13,7 +13,15 @@ import dev.claraop.platform.crypto.shredding.DataKeyStoreContract;
 import dev.claraop.platform.crypto.shredding.DataKeys;
 import dev.claraop.platform.crypto.shredding.FieldValue;
 import dev.claraop.platform.crypto.shredding.Subject;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import dev.claraop.platform.crypto.shredding.SubjectKeys;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,5 +79,33 @@ class MongoDataKeyStoreTest extends DataKeyStoreContract {
     Document tombstone = mongo.findById(profile.value(), Document.class, MongoDataKeyStore.COLLECTION);
     assertThat(tombstone).containsOnlyKeys("_id", "state", "shreddedAt", "createdAt");
     assertThat(tombstone.get("shreddedAt")).isInstanceOf(java.util.Date.class);
+  }
+
+  @Test
+  void a_bulk_open_reads_every_subject_with_one_find() {
+    DataKeys dataKeys = new DataKeys(MasterKeyRing.fromConfig(MasterKeyRing.DEV_ONLY_MASTER_KEYS), store);
+    List<Subject> subjects = IntStream.range(0, 200).mapToObj(i -> Subject.of("payout-profile", "c" + i)).toList();
+    subjects.forEach(dataKeys::createKey);
+    dataKeys.shred(subjects.get(3));
+    AtomicInteger finds = new AtomicInteger();
+    CommandListener counting = new CommandListener() {
+      @Override
+      public void commandStarted(CommandStartedEvent event) {
+        if (event.getCommandName().equals("find")) finds.incrementAndGet();
+      }
+    };
+    try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+        .addCommandListener(counting).build())) {
+      DataKeys countedKeys = new DataKeys(MasterKeyRing.fromConfig(MasterKeyRing.DEV_ONLY_MASTER_KEYS),
+          new MongoDataKeyStore(new MongoTemplate(counted, "crypto-test")));
+
+      try (SubjectKeys keys = countedKeys.openAll(subjects)) {
+        assertThat(keys.subjects()).hasSize(200);
+        assertThat(keys.get(subjects.get(3)).shredded()).isTrue();
+      }
+    }
+
+    assertThat(finds).hasValue(1);
   }
 }
