@@ -9,8 +9,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Reserves approved, unpaid invoices for a batch. Each invoice is taken by a single-document conditional
- * update ({@code batchId} still empty), so two batches generated at once never both take one invoice.
+ * Reserves approved, unpaid invoices for a batch. One multi-document update takes every invoice that is still
+ * free ({@code batchId} empty): each document's update is atomic and re-checks that condition, so two batches
+ * generated at once never both take one invoice. (One command, not one per invoice: a 10,000-line batch spent
+ * most of its two minutes in 10,000 round trips.)
  */
 @Component
 public class InvoiceReservations {
@@ -22,12 +24,8 @@ public class InvoiceReservations {
   }
 
   public List<Invoice> reserveApprovedUnpaid(String tenantId, String currency, String batchId) {
-    List<Invoice> candidates = mongo.find(query(where("tenantId").is(tenantId).and("currency").is(currency)
-        .and("status").is(InvoiceStatus.APPROVED).and("batchId").isNull()), Invoice.class);
-    for (Invoice candidate : candidates) {
-      mongo.updateFirst(query(where("_id").is(candidate.id()).and("batchId").isNull()),
-          Update.update("batchId", batchId), Invoice.class);
-    }
+    mongo.updateMulti(query(where("tenantId").is(tenantId).and("currency").is(currency)
+        .and("status").is(InvoiceStatus.APPROVED).and("batchId").isNull()), Update.update("batchId", batchId), Invoice.class);
     return mongo.find(query(where("tenantId").is(tenantId).and("batchId").is(batchId)), Invoice.class);
   }
 
