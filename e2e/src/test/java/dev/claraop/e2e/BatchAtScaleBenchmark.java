@@ -75,6 +75,16 @@ public final class BatchAtScaleBenchmark {
       mongo.getDatabase("claraop-payout").getCollection("invoices").insertMany(invoices);
     }
     System.out.printf(Locale.ROOT, "seeded %d profiles (API) and invoices (Mongo) in %.1f s%n", lines, seconds(seeding));
+    // Profiles are read from a projection that follows the event store: wait until it has caught up (the
+    // last one written is readable), as an operator would before generating.
+    long catchingUp = System.nanoTime();
+    String last = creators.getLast();
+    while (http.send(HttpRequest.newBuilder(URI.create(PAYOUT + "/api/payout-profiles/" + last))
+        .header("Authorization", "Bearer " + api.token("admin@demo.claraop.dev")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+      Thread.sleep(500);
+    }
+    System.out.printf(Locale.ROOT, "  profile projection caught up %.1f s later%n", seconds(catchingUp));
 
     String admin = api.token("admin@demo.claraop.dev"); // a fresh token: seeding may outlast the first
     long generating = System.nanoTime();

@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchGeneration {
 
+  /** How many creators without bank details a refusal names; the rest are counted. */
+  private static final int MISSING_NAMED = 20;
+
   private final InvoiceReservations reservations;
   private final BankSnapshots snapshots;
   private final CommandGateway commands;
@@ -80,8 +83,11 @@ class BatchGeneration {
     Map<String, ProfileSnapshot> found = snapshots.sealFor(tenantId, creators, batchId);
     List<String> missing = creators.stream().filter(c -> !found.containsKey(c)).sorted().toList();
     if (!missing.isEmpty()) {
-      throw new Conflict("no payout profile for creator(s) " + String.join(", ", missing)
-          + ": each must have one (PUT /api/payout-profiles/{creatorId}) before a batch can pay them");
+      // Named up to a handful: a 10,000-creator tenant must not get a 10,000-id error document.
+      String named = String.join(", ", missing.subList(0, Math.min(MISSING_NAMED, missing.size())))
+          + (missing.size() > MISSING_NAMED ? " and " + (missing.size() - MISSING_NAMED) + " more" : "");
+      throw new Conflict(missing.size() + " creator(s) have no payout profile (" + named
+          + "): each must have one (PUT /api/payout-profiles/{creatorId}) before a batch can pay them");
     }
     return found;
   }
