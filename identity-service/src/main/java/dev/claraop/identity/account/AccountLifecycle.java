@@ -8,7 +8,7 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.identity.AccountDeletionRequested;
 import dev.claraop.events.identity.AccountReactivated;
 import dev.claraop.identity.IdentityEvents;
-import dev.claraop.identity.outbox.EventOutbox;
+import dev.claraop.platform.outbox.EventOutbox;
 import dev.claraop.platform.web.Conflict;
 import java.time.Clock;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import dev.claraop.events.identity.DelegationRevoked;
 import dev.claraop.identity.IdentityEvents;
 import dev.claraop.identity.directory.DirectoryUser;
 import dev.claraop.identity.directory.UserDirectory;
-import dev.claraop.identity.outbox.EventOutbox;
+import dev.claraop.platform.outbox.EventOutbox;
 import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.Conflict;
 import dev.claraop.platform.web.InvalidRequest;

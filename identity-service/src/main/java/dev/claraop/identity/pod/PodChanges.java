@@ -8,7 +8,7 @@ import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.identity.PodUpdated;
 import dev.claraop.identity.directory.UserDirectory;
-import dev.claraop.identity.outbox.EventOutbox;
+import dev.claraop.platform.outbox.EventOutbox;
 import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.Conflict;
 import dev.claraop.platform.web.InvalidRequest;

@@ -5,7 +5,7 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.identity.UserInvited;
 import dev.claraop.identity.IdentityEvents;
 import dev.claraop.identity.directory.UserDirectory;
-import dev.claraop.identity.outbox.EventOutbox;
+import dev.claraop.platform.outbox.EventOutbox;
 import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.InvalidRequest;
 import java.time.Clock;

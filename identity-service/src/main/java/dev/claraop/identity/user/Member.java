@@ -1,6 +1,6 @@
 package dev.claraop.identity.user;
 
-import dev.claraop.identity.outbox.OutboxRecord;
+import dev.claraop.platform.outbox.OutboxRecord;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;

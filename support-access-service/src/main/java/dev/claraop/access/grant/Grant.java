@@ -1,6 +1,6 @@
 package dev.claraop.access.grant;
 
-import dev.claraop.access.outbox.OutboxRecord;
+import dev.claraop.platform.outbox.OutboxRecord;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.claraop.access.grant;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import dev.claraop.access.outbox.EventOutbox;
-import dev.claraop.access.outbox.OutboxRecord;
+import dev.claraop.platform.outbox.EventOutbox;
+import dev.claraop.platform.outbox.OutboxRecord;
 import dev.claraop.events.Actor;
 import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventType;

@@ -1,4 +1,4 @@
-package dev.claraop.retention.outbox;
+package dev.claraop.platform.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -14,34 +14,31 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes what waits in the outboxes, in order per document, and removes each record only after Kafka has
  * acknowledged it. A crash between the two publishes the record again with the same event id, which consumers
  * (idempotent by event id) see once. Several instances may relay at once for the same reason.
  */
-@Component
 public class OutboxRelay {
-
-  /** The collections whose documents carry an outbox. */
-  public static final List<String> COLLECTIONS = List.of("retention_runs");
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private final MongoTemplate mongo;
   private final KafkaTemplate<String, String> kafka;
+  private final List<String> collections;
   private final Counter published;
 
-  OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, MeterRegistry meters) {
+  OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxSettings settings, MeterRegistry meters) {
     this.mongo = mongo;
     this.kafka = kafka;
-    this.published = Counter.builder("claraop.retention.events.published")
-        .description("Events published to retention.events and acknowledged by Kafka").register(meters);
+    this.collections = settings.collections();
+    this.published = Counter.builder(settings.publishedCounter())
+        .description("Outbox records published to Kafka and acknowledged").register(meters);
   }
 
   @Scheduled(fixedDelayString = "${claraop.outbox.poll-interval:200ms}")
   public void relay() {
-    for (String collection : COLLECTIONS) {
+    for (String collection : collections) {
       for (Document pending : mongo.find(query(where(EventOutbox.FIELD + ".0").exists(true)), Document.class, collection)) {
         relay(collection, pending);
       }

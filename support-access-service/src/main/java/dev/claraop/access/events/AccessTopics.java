@@ -1,4 +1,4 @@
-package dev.claraop.access.outbox;
+package dev.claraop.access.events;
 
 import dev.claraop.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,4 +1,4 @@
-package dev.claraop.identity.outbox;
+package dev.claraop.identity.events;
 
 import dev.claraop.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,0 +1,81 @@
+package dev.claraop.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.claraop.test.Infrastructure;
+import dev.claraop.test.KafkaRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The relay against the Mongo stand-in and a real Kafka broker, as a service's context gets it. */
+@SpringBootTest(classes = OutboxRelayTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "claraop.outbox.collections=things",
+    "claraop.outbox.poll-interval=100ms",
+    "claraop.outbox.published-counter=claraop.things.events.published"})
+class OutboxRelayTest {
+
+  @Configuration(proxyBeanMethods = false)
+  // platform-test brings platform-security along; the relay needs no web or security.
+  @EnableAutoConfiguration(excludeName = "dev.claraop.platform.security.ServiceSecurityAutoConfiguration")
+  static class App {}
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    Infrastructure.register(registry, "outbox");
+  }
+
+  @Autowired MongoTemplate mongo;
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void publishes_a_documents_events_in_order_then_removes_them() {
+    String topic = "things-" + UUID.randomUUID();
+    String id = UUID.randomUUID().toString();
+    mongo.insert(new Document("_id", id).append("name", "first").append(EventOutbox.FIELD, List.of(
+        record(topic, id, "e1"), record(topic, id, "e2"))), "things");
+    mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+        EventOutbox.pushingAll(new Update().set("name", "second"), List.of(record(topic, id, "e3"))), "things");
+
+    List<ConsumerRecord<String, String>> published = KafkaRecords.read(topic, r -> true, 3, Duration.ofSeconds(20));
+
+    assertThat(published).extracting(ConsumerRecord::value).containsExactly("e1", "e2", "e3");
+    assertThat(published).extracting(ConsumerRecord::key).containsOnly(id);
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(mongo.findById(id, Document.class, "things").getList(EventOutbox.FIELD, Document.class)).isEmpty());
+    assertThat(meters.get("claraop.things.events.published").counter().count()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void a_record_kafka_refuses_stays_and_holds_back_the_ones_behind_it() {
+    String topic = "things-" + UUID.randomUUID();
+    String id = UUID.randomUUID().toString();
+    // A topic name Kafka refuses: the send fails every round, as it would while the broker is away.
+    mongo.insert(new Document("_id", id).append(EventOutbox.FIELD, List.of(
+        record("not a topic!", id, "stuck"), record(topic, id, "behind"))), "things");
+
+    List<ConsumerRecord<String, String>> published = KafkaRecords.read(topic, r -> true, 1, Duration.ofSeconds(3));
+
+    assertThat(published).isEmpty();
+    assertThat(mongo.findById(id, Document.class, "things").getList(EventOutbox.FIELD, Document.class))
+        .extracting(d -> d.getString("json")).containsExactly("stuck", "behind");
+  }
+
+  private static OutboxRecord record(String topic, String key, String json) {
+    return new OutboxRecord(UUID.randomUUID().toString(), topic, key, json);
+  }
+}

@@ -1,4 +1,0 @@
-package dev.claraop.access.outbox;
-
-/** An event waiting in its grant's document to be published: already encoded, with its topic and key. */
-public record OutboxRecord(String eventId, String topic, String key, String json) {}
