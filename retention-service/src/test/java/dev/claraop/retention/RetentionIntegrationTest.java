@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {
     "claraop.retention.payout-purge-cron=-",
+    "claraop.retention.audit.cron=-",
+    "claraop.retention.audit.backoff=50ms",
     "claraop.retention.payout.attempts=2",
     "claraop.retention.payout.backoff=50ms",
     "claraop.retention.payout.open-for=200ms"})
@@ -48,6 +50,7 @@ public abstract class RetentionIntegrationTest {
     registry.add("claraop.retention.payout.token-uri", () -> keycloak.issuer() + "/protocol/openid-connect/token");
     registry.add("claraop.retention.payout.client-secret", () -> DEV_CLIENT_SECRET);
     registry.add("claraop.retention.payout.base-url", PayoutStandIn::baseUrl);
+    registry.add("claraop.retention.audit.base-url", PayoutStandIn::baseUrl); // the same WireMock stands in for audit
   }
 
   @TestConfiguration

@@ -1,11 +1,14 @@
 package dev.claraop.audit.chain;
 
+import static dev.claraop.test.Callers.serviceAccount;
+import static dev.claraop.test.Callers.staff;
 import static dev.claraop.test.Callers.tenantUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.claraop.audit.AuditIntegrationTest;
@@ -175,6 +178,34 @@ class ChainIT extends AuditIntegrationTest {
     sealing.sealCompletedDays();
     assertThat(mongo.count(query(where("chain").is(tenant)), DailyDigest.class)).isZero();
     assertThat(meters.counter("claraop.audit.chain.broken.days").count()).isGreaterThan(brokenBefore);
+  }
+
+  @Test
+  void retention_service_removes_expired_days_on_request_and_nobody_else_can() throws Exception {
+    String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    clock.pin(Instant.parse("2025-08-01T10:00:00Z"));
+    publishAndAwait(tenant, 1, 1);
+    clock.pin(Instant.parse("2025-08-02T00:10:00Z"));
+    sealing.sealCompletedDays();
+    clock.pin(Instant.parse("2025-09-05T12:00:00Z")); // 30 days kept: the oldest kept day is 2025-08-06
+
+    for (var caller : List.of(admin(tenant), staff("platform-1", Role.PLATFORM_ADMIN),
+        serviceAccount("payout-service", "SERVICE_RETENTION"), serviceAccount("retention-service", "ADMIN"))) {
+      http.perform(post("/internal/audit/segments/expire").param("before", "2025-08-02").with(caller))
+          .andExpect(status().isForbidden());
+    }
+    http.perform(post("/internal/audit/segments/expire").param("before", "2025-08-07")
+            .with(serviceAccount("retention-service", "SERVICE_RETENTION")))
+        .andExpect(status().isConflict());
+    assertThat(mongo.count(query(where("chain").is(tenant)), AuditEntry.class)).isEqualTo(1);
+
+    http.perform(post("/internal/audit/segments/expire").param("before", "2025-08-06")
+            .with(serviceAccount("retention-service", "SERVICE_RETENTION")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.before").value("2025-08-06"))
+        .andExpect(jsonPath("$.entriesRemoved").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+    assertThat(mongo.count(query(where("chain").is(tenant)), AuditEntry.class)).isZero();
+    assertThat(mongo.count(query(where("chain").is(tenant)), DailyDigest.class)).isEqualTo(1);
   }
 
   @Test

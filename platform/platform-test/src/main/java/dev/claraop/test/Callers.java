@@ -26,5 +26,11 @@ public final class Callers {
         .authorities(ClaraJwtAuthenticationConverter::authorities);
   }
 
+  /** A service as Keycloak issues its client-credentials token: its client as azp, its role, no tenant. */
+  public static RequestPostProcessor serviceAccount(String clientId, String role) {
+    return jwt().jwt(token -> token.subject("service-account-" + clientId).claim("azp", clientId)
+        .claim("roles", List.of(role)).audience(List.of("claraop-api")));
+  }
+
   private Callers() {}
 }

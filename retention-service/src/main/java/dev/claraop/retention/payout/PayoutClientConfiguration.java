@@ -35,8 +35,12 @@ class PayoutClientConfiguration {
   private static final Authentication SERVICE =
       new AnonymousAuthenticationToken("retention-service", "retention-service", AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
 
+  /**
+   * retention-service's own bearer token on every request it makes to another service (payout-service's purge,
+   * audit-service's segment expiry): one client, one token cache.
+   */
   @Bean
-  RestClient payoutPurgeClient(PayoutSettings settings) {
+  OAuth2ClientHttpRequestInterceptor retentionServiceToken(PayoutSettings settings) {
     ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
         .clientId(settings.clientId()).clientSecret(settings.clientSecret())
         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -59,11 +63,16 @@ class PayoutClientConfiguration {
     bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
     bearer.setPrincipalResolver(request -> SERVICE);
     bearer.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-    return RestClient.builder().baseUrl(settings.baseUrl().toString()).requestFactory(requestFactory(settings))
-        .requestInterceptor(bearer).build();
+    return bearer;
   }
 
-  private static JdkClientHttpRequestFactory requestFactory(PayoutSettings settings) {
+  @Bean
+  RestClient payoutPurgeClient(PayoutSettings settings, OAuth2ClientHttpRequestInterceptor retentionServiceToken) {
+    return RestClient.builder().baseUrl(settings.baseUrl().toString()).requestFactory(requestFactory(settings))
+        .requestInterceptor(retentionServiceToken).build();
+  }
+
+  static JdkClientHttpRequestFactory requestFactory(PayoutSettings settings) {
     var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
     factory.setReadTimeout(settings.readTimeout());
     return factory;
