@@ -29,11 +29,14 @@ final class Suite {
   final String prometheus;
   /** Each service's own address (not the gateway), where it serves its OpenAPI description. */
   final Map<String, String> services;
+  /** Where ./claraop writes each component's log ({@code <name>.log}). */
+  final Path logs;
 
   private static Suite running;
 
   private Suite(String gateway, String keycloak, String mongo, String keycloakAdminPassword, Path tls,
       Map<String, String> ports) {
+    this.logs = tls.getParent().resolve("logs");
     this.gateway = gateway;
     this.keycloak = keycloak;
     this.mongo = mongo;

@@ -3,6 +3,7 @@ package dev.claraop.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -61,6 +62,21 @@ class GatewayEdgeTest extends GatewayTestSupport {
     services.verify(postRequestedFor(urlEqualTo("/api/batches"))
         .withHeader("Authorization", equalTo("Bearer " + token))
         .withHeader("X-Request-Id", equalTo("req-7")));
+  }
+
+  @Test
+  void the_callers_trace_goes_on_to_the_service_and_into_the_request_log_line(CapturedOutput output) throws Exception {
+    services.stubFor(get("/api/batches").willReturn(aResponse().withStatus(200).withBody("{}")));
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    https.get().uri("/api/batches").header("Authorization", "Bearer " + token()).header("X-Request-Id", "req-traced")
+        .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+        .exchange().expectStatus().isOk();
+    // W3C: same trace id, the gateway's own span as parent
+    services.verify(getRequestedFor(urlEqualTo("/api/batches"))
+        .withHeader("traceparent", matching("00-" + trace + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01")));
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("req-traced"));
+    assertThat(output.getOut().lines().filter(l -> l.contains("req-traced")).findFirst().orElseThrow())
+        .contains("\"traceId\":\"" + trace + "\"");
   }
 
   @Test

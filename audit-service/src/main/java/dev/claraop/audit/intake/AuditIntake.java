@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditIntake {
 
+  private static final Logger log = LoggerFactory.getLogger(AuditIntake.class);
   private final AuditChain chain;
   private final EventCodec codec = new EventCodec();
   private final Clock clock;
@@ -54,6 +57,9 @@ class AuditIntake {
         new AuditEntry.Actor(event.actor().kind().name(), event.actor().id(), event.actor().grantId()),
         kept.outcome(), kept.purpose(), kept.details(), event.correlationId()));
     if (added) {
+      // Ids and the action only: with the trace id of the record's traceparent, this line ends a request's trace.
+      log.info("audit entry appended: {} {} event {} request {}", event.type(), kept.resource().type(),
+          event.eventId(), event.correlationId());
       appended.increment();
       Duration sinceOccurred = Duration.between(occurredAt, recordedAt);
       lag.record(sinceOccurred.isNegative() ? Duration.ZERO : sinceOccurred); // producers' clocks may run ahead

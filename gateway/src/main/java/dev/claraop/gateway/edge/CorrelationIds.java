@@ -1,5 +1,6 @@
 package dev.claraop.gateway.edge;
 
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -45,11 +47,21 @@ class CorrelationIds implements WebFilter {
       var status = exchange.getResponse().getStatusCode();
       log.atInfo()
           .addKeyValue("requestId", id)
+          .addKeyValue("traceId", traceId(exchange))
           .addKeyValue("method", request.getMethod().name())
           .addKeyValue("path", path)
           .addKeyValue("status", status == null ? 0 : status.value())
           .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
           .log("{} {} {}", request.getMethod().name(), path, status == null ? "-" : status.value());
     });
+  }
+
+  /** The trace of this request's server observation: the one its traceparent carries to the service behind. */
+  private static String traceId(ServerWebExchange exchange) {
+    return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+        .map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
+        .map(TracingObservationHandler.TracingContext::getSpan)
+        .map(span -> span.context().traceId())
+        .orElse("-");
   }
 }

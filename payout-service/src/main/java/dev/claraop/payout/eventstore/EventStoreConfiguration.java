@@ -3,6 +3,9 @@ package dev.claraop.payout.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.claraop.platform.web.TraceParent;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -20,6 +23,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,6 +104,23 @@ class EventStoreConfiguration {
   @Bean
   CorrelationDataProvider requestId() {
     return new SimpleCorrelationDataProvider("requestId");
+  }
+
+  /**
+   * ... and the W3C trace of the request: every command sent on a traced thread carries its
+   * {@code traceparent}, its events keep it in their metadata, and the publishers continue it on Kafka.
+   */
+  @Bean
+  CorrelationDataProvider traceParent() {
+    return new SimpleCorrelationDataProvider(TraceParent.HEADER);
+  }
+
+  @Bean
+  SmartInitializingSingleton traceOnCommands(CommandBus commandBus) {
+    return () -> commandBus.registerDispatchInterceptor(commands -> (index, command) -> {
+      String traceparent = TraceParent.current(); // the dispatching (request) thread
+      return traceparent == null ? command : command.andMetaData(Map.of(TraceParent.HEADER, traceparent));
+    });
   }
 
   /**

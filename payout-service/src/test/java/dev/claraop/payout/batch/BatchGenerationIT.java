@@ -21,6 +21,7 @@ import dev.claraop.payout.PayoutIntegrationTest;
 import dev.claraop.platform.security.Role;
 import dev.claraop.test.KafkaRecords;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,8 @@ class BatchGenerationIT extends PayoutIntegrationTest {
   private final JsonMapper json = JsonMapper.builder().build();
   private final Set<String> profiled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
   @Test
   void an_admin_generates_a_batch_with_one_line_per_creator_and_it_is_published_once() throws Exception {
     String tenant = newTenant();
@@ -64,6 +67,7 @@ class BatchGenerationIT extends PayoutIntegrationTest {
 
     MvcResult result = http.perform(post("/api/batches").with(tenantUser(admin, tenant, Role.ADMIN))
             .header("X-Request-Id", "req-generate-1")
+            .header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
             .contentType(MediaType.APPLICATION_JSON).content("{\"currency\":\"USD\"}"))
         .andExpect(status().isCreated())
         .andExpect(header().exists("Location"))
@@ -81,6 +85,9 @@ class BatchGenerationIT extends PayoutIntegrationTest {
     assertThat(envelope.tenantId()).isEqualTo(tenant);
     assertThat(envelope.actor().id()).isEqualTo(admin);
     assertThat(envelope.correlationId()).isEqualTo("req-generate-1");
+    // The caller's trace, kept with the event in the store and continued by the publisher on another thread.
+    assertThat(new String(records.getFirst().headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+        .startsWith("00-" + TRACE + "-");
     BatchGenerated data = codec.data(envelope, EventTypes.PAYOUT_BATCH_GENERATED);
     assertThat(data.lineCount()).isEqualTo(2);
     assertThat(data.total()).isEqualTo(new BigDecimal("220.50"));

@@ -55,6 +55,7 @@ class BatchClosings {
     DuePurge purge = new DuePurge(batchId, event.tenantId(), closedAt, DuePurge.Status.DUE, event.eventId().toString(),
         clock.instant(), 0, null, null);
     if (duePurges.schedule(purge)) {
+      log.info("batch {} closed at {}: its purge is scheduled", batchId, closedAt);
       scheduled.increment();
     } else {
       log.debug("batch {} was scheduled before; event {} changes nothing", batchId, event.eventId());

@@ -16,6 +16,7 @@ import dev.claraop.events.payout.LineFailed;
 import dev.claraop.events.payout.LinePaid;
 import dev.claraop.payout.batch.BatchEvents;
 import dev.claraop.payout.batch.BatchLine;
+import dev.claraop.platform.web.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -123,7 +124,9 @@ public class PayoutEventsPublisher {
     String envelope = codec.write(codec.envelope(type, UUID.fromString(message.getIdentifier()),
         message.getTimestamp(), tenantId, actor, batchId,
         (String) message.getMetaData().get("requestId"), (String) message.getMetaData().get("traceId"), data));
-    kafka.send(Topics.PAYOUT, batchId, envelope).get(15, TimeUnit.SECONDS);
+    // In the trace of the request that stored the event (its metadata), so the record's traceparent names it.
+    TraceParent.continuing((String) message.getMetaData().get(TraceParent.HEADER), "payout.events publish",
+        () -> kafka.send(Topics.PAYOUT, batchId, envelope).get(15, TimeUnit.SECONDS));
     published.increment();
   }
 }

@@ -6,6 +6,7 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
 import dev.claraop.events.payout.ProfileUpdated;
 import dev.claraop.payout.profile.ProfileEvents.PayoutProfileSet;
+import dev.claraop.platform.web.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
@@ -41,7 +42,9 @@ class ProfileEventsPublisher {
         UUID.fromString(message.getIdentifier()), message.getTimestamp(), event.tenantId(), Actor.user(event.editedBy()),
         event.creatorId(), (String) message.getMetaData().get("requestId"), (String) message.getMetaData().get("traceId"),
         new ProfileUpdated(event.creatorId(), event.editedBy(), event.changedFields())));
-    kafka.send(Topics.PAYOUT, event.creatorId(), envelope).get(15, TimeUnit.SECONDS);
+    // In the trace of the request that stored the event (its metadata), so the record's traceparent names it.
+    TraceParent.continuing((String) message.getMetaData().get(TraceParent.HEADER), "payout.events publish",
+        () -> kafka.send(Topics.PAYOUT, event.creatorId(), envelope).get(15, TimeUnit.SECONDS));
     published.increment();
   }
 }

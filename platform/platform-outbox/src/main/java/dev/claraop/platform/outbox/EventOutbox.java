@@ -3,6 +3,7 @@ package dev.claraop.platform.outbox;
 import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventType;
+import dev.claraop.platform.web.TraceParent;
 import java.util.List;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -19,9 +20,13 @@ public final class EventOutbox {
   public static final String FIELD = "outbox";
   private static final EventCodec CODEC = new EventCodec();
 
-  /** The outbox entry of {@code envelope}, keyed by its subject so one subject's events stay in order. */
+  /**
+   * The outbox entry of {@code envelope}, keyed by its subject so one subject's events stay in order, with the
+   * current request's trace.
+   */
   public static OutboxRecord record(EventType<?> type, EventEnvelope envelope) {
-    return new OutboxRecord(envelope.eventId().toString(), type.topic(), envelope.subjectId(), CODEC.write(envelope));
+    return new OutboxRecord(envelope.eventId().toString(), type.topic(), envelope.subjectId(), CODEC.write(envelope),
+        TraceParent.current());
   }
 
   /** The outbox of a document inserted whole, holding {@code envelope}. */

@@ -3,6 +3,7 @@ package dev.claraop.platform.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.claraop.platform.web.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -49,7 +50,9 @@ public class OutboxRelay {
   private void relay(String collection, Document pending) {
     for (Document record : (List<Document>) pending.get(EventOutbox.FIELD)) {
       try {
-        kafka.send(record.getString("topic"), record.getString("key"), record.getString("json")).get(10, TimeUnit.SECONDS);
+        // In the trace of the request that wrote it, so the record's traceparent header names that trace.
+        TraceParent.continuing(record.getString("traceparent"), "outbox publish", () ->
+            kafka.send(record.getString("topic"), record.getString("key"), record.getString("json")).get(10, TimeUnit.SECONDS));
       } catch (Exception e) {
         // Left in the outbox; the next round tries again, and later records of this document wait behind it.
         log.warn("outbox record {} not published yet: {}", record.getString("eventId"), e.getClass().getSimpleName());

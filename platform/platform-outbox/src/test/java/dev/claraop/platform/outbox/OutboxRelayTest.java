@@ -3,9 +3,13 @@ package dev.claraop.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.claraop.platform.web.TraceParent;
 import dev.claraop.test.Infrastructure;
 import dev.claraop.test.KafkaRecords;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +45,7 @@ class OutboxRelayTest {
 
   @Autowired MongoTemplate mongo;
   @Autowired MeterRegistry meters;
+  @Autowired Tracer tracer;
 
   @Test
   void publishes_a_documents_events_in_order_then_removes_them() {
@@ -73,6 +78,30 @@ class OutboxRelayTest {
     assertThat(published).isEmpty();
     assertThat(mongo.findById(id, Document.class, "things").getList(EventOutbox.FIELD, Document.class))
         .extracting(d -> d.getString("json")).containsExactly("stuck", "behind");
+  }
+
+  @Test
+  void the_record_continues_the_trace_of_the_request_that_wrote_it() {
+    String topic = "things-" + UUID.randomUUID();
+    String id = UUID.randomUUID().toString();
+    Span request = tracer.nextSpan().name("request").start();
+    OutboxRecord written;
+    try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+      assertThat(TraceParent.current())
+          .isEqualTo("00-" + request.context().traceId() + "-" + request.context().spanId() + "-01");
+      written = new OutboxRecord(UUID.randomUUID().toString(), topic, id, "traced", TraceParent.current());
+    } finally {
+      request.end();
+    }
+    assertThat(TraceParent.current()).isNull(); // the relay's thread is in no request
+    mongo.insert(new Document("_id", id).append(EventOutbox.FIELD, List.of(written)), "things");
+
+    ConsumerRecord<String, String> published = KafkaRecords.read(topic, r -> true, 1, Duration.ofSeconds(20)).getFirst();
+
+    String traceparent = new String(published.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+    assertThat(traceparent).startsWith("00-" + request.context().traceId() + "-");
+    // a child span (the publish) under the request's trace, not the request's own span
+    assertThat(traceparent.split("-")[2]).isNotEqualTo(request.context().spanId());
   }
 
   private static OutboxRecord record(String topic, String key, String json) {

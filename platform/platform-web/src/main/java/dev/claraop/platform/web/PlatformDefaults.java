@@ -30,6 +30,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
       Map.entry("springdoc.api-docs.path", "/v3/api-docs"),
       // The audience every ClaraOP access token names (realm mapper in infra/keycloak).
       Map.entry("spring.security.oauth2.resourceserver.jwt.audiences", "claraop-api"),
+      // Every request is traced, so every log line of it carries its trace id; Kafka records carry traceparent.
+      Map.entry("management.tracing.sampling.probability", "1.0"),
+      Map.entry("spring.kafka.template.observation-enabled", "true"),
+      Map.entry("spring.kafka.listener.observation-enabled", "true"),
+      // No trace exemplars in the Prometheus scrape: Prometheus 2.42 (Debian's, the devstack's) rejects the whole
+      // OpenMetrics scrape when a histogram's _count carries one, so every traced service would read as down.
+      Map.entry("management.tracing.exemplars.include", "none"),
       Map.entry("server.shutdown", "graceful"));
 
   @Override

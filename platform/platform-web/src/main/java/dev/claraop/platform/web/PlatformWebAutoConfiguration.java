@@ -20,11 +20,14 @@ public class PlatformWebAutoConfiguration {
     return registration;
   }
 
-  /** Right after the correlation id, so that the line carries it, and around security, so 401s are logged. */
+  /**
+   * After the correlation id and inside Boot's server observation (HIGHEST_PRECEDENCE + 1), so that the line carries
+   * both the request id and the trace id, and around security, so 401s are logged.
+   */
   @Bean
   FilterRegistrationBean<RequestLog> requestLog() {
     FilterRegistrationBean<RequestLog> registration = new FilterRegistrationBean<>(new RequestLog());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 }
