@@ -11,7 +11,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 exec 9>"$home/.claraop-build.lock"
 flock 9  # the devstack and a test run may both get here first
 
-options="--db=dev-file --health-enabled=true --metrics-enabled=true"
+# User-event metrics (keycloak_user_events_total{event,error,realm}: login failures, lockouts) are a build-time
+# option of Keycloak 26 and need metrics on; the alerts on lockout spikes read them.
+options="--db=dev-file --health-enabled=true --metrics-enabled=true --event-metrics-user-enabled=true"
 mkdir -p "$home/data/import"
 cp "$here/realm/claraop-realm.json" "$home/data/import/claraop-realm.json"
 

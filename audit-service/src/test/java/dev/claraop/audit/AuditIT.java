@@ -193,6 +193,32 @@ class AuditIT extends AuditIntegrationTest {
   }
 
   @Test
+  void a_staff_read_shows_who_why_which_ticket_what_when_and_who_approved() throws Exception {
+    String tenant = newTenant();
+    Instant at = Instant.parse("2026-11-23T09:31:00Z");
+    EventEnvelope read = codec.envelope(EventTypes.ACCESS_STAFF_READ, UUID.randomUUID(), at, tenant,
+        Actor.staff("staff-7", "grant-42"), "grant-42", "req-1", null,
+        new dev.claraop.events.access.StaffRead("grant-42", "staff-7", "INCIDENT", "SUP-9", List.of("admin-1"),
+            List.of("PAYOUTS_READ"), "GET", "/api/batches/b-1", 200, null, at));
+    kafka.send(Topics.ACCESS, read.subjectId(), codec.write(read)).get();
+    awaitEntries(tenant, 1);
+
+    http.perform(get("/api/audit/access-transparency").with(tenantUser("admin-1", tenant, Role.ADMIN)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].who").value("staff-7"))
+        .andExpect(jsonPath("$.items[0].grantId").value("grant-42"))
+        .andExpect(jsonPath("$.items[0].reason").value("INCIDENT"))
+        .andExpect(jsonPath("$.items[0].ticketId").value("SUP-9"))
+        .andExpect(jsonPath("$.items[0].approvedBy").value("admin-1"))
+        .andExpect(jsonPath("$.items[0].action").value("access.staff-read"))
+        .andExpect(jsonPath("$.items[0].what.id").value("/api/batches/b-1"))
+        .andExpect(jsonPath("$.items[0].method").value("GET"))
+        .andExpect(jsonPath("$.items[0].status").value("200"))
+        .andExpect(jsonPath("$.items[0].outcome").value("SUCCEEDED"))
+        .andExpect(jsonPath("$.items[0].when").value("2026-11-23T09:31:00Z"));
+  }
+
+  @Test
   void entries_can_be_narrowed_by_actor_and_resource() throws Exception {
     String tenant = newTenant();
     EventEnvelope first = batchGenerated(tenant, "admin-1");

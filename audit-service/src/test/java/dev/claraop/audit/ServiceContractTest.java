@@ -18,6 +18,7 @@ class ServiceContractTest extends AuditIntegrationTest implements ServiceContrac
   @Test
   void the_business_counters_are_exposed() throws Exception {
     http.perform(get("/actuator/prometheus"))
-        .andExpect(content().string(allOf(containsString("claraop_audit_entries_appended_total"), containsString("claraop_audit_dead_letters_total"))));
+        .andExpect(content().string(allOf(containsString("claraop_audit_entries_appended_total"), containsString("claraop_audit_dead_letters_total"),
+            containsString("claraop_audit_duplicates_ignored_total"), containsString("claraop_audit_append_lag_seconds_bucket"))));
   }
 }

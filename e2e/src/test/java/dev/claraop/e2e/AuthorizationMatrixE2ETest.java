@@ -120,6 +120,12 @@ class AuthorizationMatrixE2ETest {
         expect(send("POST", "/api/batches", admin, null, "{\"currency\":\"USD\"}"), 201, "batch").json().get("id").asString());
     seeds.approvedInvoice(DEMO, Seeds.CREATOR_2, "Cody Maker", "34.00");
     resources.put("creator", Seeds.CREATOR_1);
+    // Invoices: two submitted by creator1 (pod-a), in a currency no batch here pays, to approve and to reject.
+    String creatorToken = api.token("creator1@demo.claraop.dev");
+    for (String invoice : List.of("invoice", "invoice-to-reject")) {
+      resources.put(invoice, expect(send("POST", "/api/invoices", creatorToken, null, INVOICE), 201, "invoice").json()
+          .get("id").asString());
+    }
     // No mailbox is connected in this suite (connecting takes Google's consent screen): the inbox routes that
     // name one are checked for who is let through to the lookup (404) and who is refused before it.
     resources.put("unknown-mailbox", "mailbox-" + RUN);
@@ -308,6 +314,8 @@ class AuthorizationMatrixE2ETest {
     return m.appendTail(out).toString();
   }
 
+  private static final String INVOICE = "{\"campaignId\":\"demo-campaign-1\",\"amount\":12.00,\"currency\":\"SEK\"}";
+
   /** Valid bodies, so that a refusal is about the caller, never about the input; unique values per request. */
   private static String body(Row row) {
     String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -324,6 +332,8 @@ class AuthorizationMatrixE2ETest {
       case "PUT /api/payout-profiles/{creator}" -> """
           {"accountHolder":"Matrix Creator","country":"US","currency":"USD","accountNumber":"000123456789",
            "routingCode":"011000015"}""";
+      case "POST /api/invoices" -> INVOICE;
+      case "POST /api/invoices/{invoice-to-reject}/reject" -> "{\"reason\":\"authorization matrix\"}";
       case "POST /api/audit/verify" -> "{\"digests\":[]}";
       case "POST /api/support-access/requests" -> accessRequestBody("mx-" + unique);
       case "POST /api/support-access/requests/{request-to-deny}/deny" -> "{\"reason\":\"not during the audit\"}";

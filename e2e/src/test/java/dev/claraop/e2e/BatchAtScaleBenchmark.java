@@ -48,6 +48,16 @@ public final class BatchAtScaleBenchmark {
     long seeding = System.nanoTime();
     List<String> creators = new ArrayList<>();
     for (int i = 0; i < lines; i++) creators.add(UUID.randomUUID().toString());
+    // payout-service sets bank details only for creators identity-service announced in the tenant; inviting 10,000
+    // users through Keycloak is not what is measured here, so they are written where payout-service keeps them.
+    try (MongoClient mongo = MongoClients.create(suite.mongo)) {
+      List<Document> members = new ArrayList<>();
+      for (String creator : creators) {
+        members.add(new Document("_id", "demo/" + creator).append("tenantId", "demo").append("userId", creator)
+            .append("roles", List.of("CREATOR")));
+      }
+      mongo.getDatabase("claraop-payout").getCollection("tenant_members").insertMany(members);
+    }
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       List<Future<Integer>> puts = new ArrayList<>();
       for (int i = 0; i < lines; i++) {

@@ -3,18 +3,25 @@ package dev.claraop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The alert rules and dashboards in infra/ ask only for metrics the running suite really exposes, and every
@@ -49,5 +56,36 @@ class ObservabilityE2ETest {
     assertThat(used).isNotEmpty();
     for (String metric : used) assertThat(scraped).as("exposed metric %s", metric).contains(metric);
     assertThat(scraped).contains("http_server_requests_seconds_count");
+  }
+
+  /**
+   * In Prometheus every service's series carry `application` (the service's own tag) and `instance` (the scrape
+   * target, host:port, which Prometheus sets on every series it scrapes; a service-side `instance` tag would be
+   * renamed exported_instance), so dashboards and alerts can tell services and their instances apart.
+   */
+  @Test
+  void every_service_is_scraped_with_its_application_and_instance_labels() {
+    Suite suite = Suite.get();
+    HttpClient http = HttpClient.newHttpClient();
+    Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+      Set<String> labelled = new TreeSet<>();
+      for (JsonNode series : query(http, suite.prometheus, "group by (application, instance) (jvm_memory_used_bytes)")) {
+        JsonNode labels = series.path("metric");
+        if (!labels.path("instance").asString("").isBlank()) labelled.add(labels.path("application").asString(""));
+      }
+      List<String> targets = new ArrayList<>();
+      HttpResponse<String> active = http.send(HttpRequest.newBuilder(URI.create(suite.prometheus + "/api/v1/targets"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      Api.JSON.readTree(active.body()).path("data").path("activeTargets").forEach(t -> targets.add(
+          t.path("labels").path("job").asString() + " " + t.path("health").asString() + " " + t.path("lastError").asString()));
+      assertThat(labelled).as("applications whose series carry an instance (targets: %s)", targets)
+          .containsAll(suite.metrics.keySet());
+    });
+  }
+
+  private static JsonNode query(HttpClient http, String prometheus, String promql) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(prometheus + "/api/v1/query?query="
+        + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    return Api.JSON.readTree(response.body()).path("data").path("result");
   }
 }

@@ -28,24 +28,45 @@ final class Seeds {
   }
 
   void approvedInvoice(String tenant, String creatorId, String creatorName, String amount) {
+    approvedInvoice(tenant, creatorId, creatorName, amount, "USD");
+  }
+
+  void approvedInvoice(String tenant, String creatorId, String creatorName, String amount, String currency) {
     try (MongoClient mongo = MongoClients.create(suite.mongo)) {
       mongo.getDatabase("claraop-payout").getCollection("invoices").insertOne(new Document()
           .append("_id", "e2e-" + UUID.randomUUID()).append("tenantId", tenant).append("creatorId", creatorId)
           .append("creatorName", creatorName).append("campaignId", "demo-campaign-1")
-          .append("amount", new Decimal128(new BigDecimal(amount))).append("currency", "USD")
+          .append("amount", new Decimal128(new BigDecimal(amount))).append("currency", currency)
           .append("status", "APPROVED").append("batchId", null));
     }
   }
 
-  /** US bank details for a creator, set through the gateway by an ADMIN of the creator's tenant. */
+  /**
+   * US bank details for a creator, set through the gateway by an ADMIN of the creator's tenant. payout-service
+   * learns its tenant's creators from identity.events: a creator announced a moment ago may still be unknown
+   * there (404, nothing stored), so a 404 is tried again for a few seconds.
+   */
   void payoutProfile(String adminToken, String creatorId) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gateway + "/api/payout-profiles/" + creatorId))
         .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString("""
             {"accountHolder":"E2e Creator","country":"US","currency":"USD","accountNumber":"000123456789",
              "routingCode":"011000015"}""")).build();
+    java.time.Instant giveUp = java.time.Instant.now().plusSeconds(20);
     Api.Response stored = api.send(request);
+    while (stored.status() == 404 && java.time.Instant.now().isBefore(giveUp)) {
+      java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(250).toNanos());
+      stored = api.send(request);
+    }
     if (stored.status() != 200) throw new IllegalStateException("profile not stored: " + stored.status() + " " + stored.body());
+  }
+
+  /** A CREATOR invited into the ADMIN's tenant through identity-service, which announces them; returns their id. */
+  String invitedCreator(String adminToken) {
+    String email = "creator-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.claraop.dev";
+    Api.Response invited = api.post("/api/identity/users", adminToken, "{\"email\":\"" + email + "\",\"role\":\"CREATOR\"}");
+    if (invited.status() != 201) throw new IllegalStateException("creator not invited: " + invited.status() + " " + invited.body());
+    return invited.json().get("userId").asString();
   }
 
   /**

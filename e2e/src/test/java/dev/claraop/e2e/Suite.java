@@ -32,6 +32,9 @@ final class Suite {
   /** Where ./claraop writes each component's log ({@code <name>.log}). */
   final Path logs;
 
+  /** How long the started suite keeps a closed batch's bank details. */
+  static final String PURGE_AFTER = "PT5S";
+
   private static Suite running;
 
   private Suite(String gateway, String keycloak, String mongo, String keycloakAdminPassword, Path tls,
@@ -99,6 +102,11 @@ final class Suite {
       ports.put("CLARAOP_" + name + "_PORT", String.valueOf(port));
     }
     ports.put("CLARAOP_STATE_DIR", state.toString());
+    // Short retention (issue 8): payout refuses and retention schedules a purge this long after a batch closes;
+    // the daily schedule is off, runs are asked for (PayoutPurgeE2ETest).
+    ports.put("CLARAOP_PAYOUT_PURGE_AFTER", PURGE_AFTER);
+    ports.put("CLARAOP_RETENTION_PAYOUT_PURGE_AFTER", PURGE_AFTER);
+    ports.put("CLARAOP_RETENTION_PAYOUT_PURGE_CRON", "-");
     ports.put("CLARAOP_AOT", "use"); // a developer's trained AOT caches speed this up; the tests train none
     ports.put("CLARAOP_SERVICE_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx320m");
     run(root, ports, Duration.ofMinutes(10), "up");

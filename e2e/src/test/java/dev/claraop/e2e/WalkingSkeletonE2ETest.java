@@ -135,9 +135,10 @@ class WalkingSkeletonE2ETest {
     for (int i = 0; i < 20; i++) {
       String tenant = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
       String admin = seeds.tenantAdmin(tenant);
-      seeds.approvedInvoice(tenant, "creator-" + i, "Creator " + i, "10.00");
       String token = api.token(admin);
-      seeds.payoutProfile(token, "creator-" + i); // a batch pays only creators with bank details
+      String creator = seeds.invitedCreator(token); // payout-service sets bank details only for its tenant's creators
+      seeds.approvedInvoice(tenant, creator, "Creator " + i, "10.00");
+      seeds.payoutProfile(token, creator); // a batch pays only creators with bank details
       tokens.put(tenant, token);
     }
     ExecutorService pool = Executors.newFixedThreadPool(20);

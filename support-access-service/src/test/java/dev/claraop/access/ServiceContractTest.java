@@ -17,6 +17,9 @@ class ServiceContractTest extends AccessIntegrationTest implements ServiceContra
   void the_business_counters_are_exposed() throws Exception {
     http.perform(get("/actuator/prometheus"))
         .andExpect(content().string(containsString("claraop_access_events_published_total")))
-        .andExpect(content().string(containsString("claraop_access_grants_expired_total")));
+        .andExpect(content().string(containsString("claraop_access_grants_expired_total")))
+        .andExpect(content().string(containsString("claraop_access_grants_active{application=\"support-access-service\",reason=\"INCIDENT\"}")))
+        .andExpect(content().string(containsString(
+            "claraop_access_public_forms_total{application=\"support-access-service\",form=\"contact\",kind=\"IBAN\",outcome=\"refused\"}")));
   }
 }

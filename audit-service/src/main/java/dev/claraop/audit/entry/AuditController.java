@@ -39,11 +39,16 @@ class AuditController {
     return new Page<>(slice.entries(), slice.nextCursor());
   }
 
-  /** One staff access to the tenant's data, as Google's Access Transparency shows them (REFERENCES.md). */
-  record StaffAccess(String who, String grantId, String reason, String ticketId, String action, AuditEntry.Resource what,
+  /**
+   * One staff act on the tenant's data, as Google's Access Transparency shows them (REFERENCES.md): who, under
+   * which grant, why (reason, ticket), what (resource, method, outcome), when, and who approved the grant. Staff
+   * reads ({@code access.staff-read}) carry all of it; the grant's own lifecycle acts by staff show beside them.
+   */
+  record StaffAccess(String who, String grantId, String reason, String ticketId, String approvedBy, String action,
+      AuditEntry.Resource what, String method, String status, AuditEntry.Outcome outcome, String purpose,
       java.time.Instant when) {}
 
-  /** Every access staff made to this tenant's data: who, under which grant, why, to what, when. */
+  /** Every act staff made on this tenant's data: who, under which grant, why, to what, when, approved by whom. */
   @GetMapping("/access-transparency")
   @PreAuthorize("hasRole('ADMIN')")
   Page<StaffAccess> accessTransparency(
@@ -53,7 +58,9 @@ class AuditController {
     AuditEntries.Slice slice = entries.ofTenant(admin.tenantId(),
         new AuditEntries.Filter(null, null, null, null, null, "STAFF"), cursor, limit);
     return new Page<>(slice.entries().stream().map(e -> new StaffAccess(e.actor().id(), e.actor().grantId(),
-        detail(e, "reason"), detail(e, "ticketId"), e.action(), e.resource(), e.occurredAt())).toList(), slice.nextCursor());
+        detail(e, "reason"), detail(e, "ticketId"), detail(e, "approvedBy"), e.action(), e.resource(),
+        detail(e, "method"), detail(e, "status"), e.outcome(), e.purpose(), e.occurredAt())).toList(),
+        slice.nextCursor());
   }
 
   private static String detail(AuditEntry entry, String key) {

@@ -49,6 +49,14 @@ final class AuditMappings {
       new AuditMapping<>(EventTypes.PAYOUT_PROFILE_UPDATED, e -> new AuditMapping.Kept(
           new Resource("payout-profile", e.creatorId()), Outcome.SUCCEEDED, null,
           Map.of("changedFields", String.join(",", e.changedFields())))),
+      new AuditMapping<>(EventTypes.PAYOUT_INVOICE_SUBMITTED, e -> new AuditMapping.Kept(
+          new Resource("invoice", e.invoiceId()), Outcome.SUCCEEDED, null,
+          Map.of("creatorId", e.creatorId(), "campaignId", e.campaignId(), "amount", e.amount().toPlainString(),
+              "currency", e.currency()))),
+      new AuditMapping<>(EventTypes.PAYOUT_INVOICE_APPROVED, e -> new AuditMapping.Kept(
+          new Resource("invoice", e.invoiceId()), Outcome.SUCCEEDED, null, Map.of("creatorId", e.creatorId()))),
+      new AuditMapping<>(EventTypes.PAYOUT_INVOICE_REJECTED, e -> new AuditMapping.Kept(
+          new Resource("invoice", e.invoiceId()), Outcome.SUCCEEDED, null, Map.of("creatorId", e.creatorId()))),
       new AuditMapping<>(EventTypes.IDENTITY_POD_UPDATED, e -> new AuditMapping.Kept(
           new Resource("pod", e.podId()), Outcome.SUCCEEDED, null,
           Map.of("name", e.name(), "managerId", e.managerId(), "creators", String.valueOf(e.creatorIds().size())))),
@@ -57,6 +65,9 @@ final class AuditMappings {
           Map.of("name", e.name(), "firstAdminId", e.firstAdminId()))),
       new AuditMapping<>(EventTypes.IDENTITY_USER_INVITED, e -> new AuditMapping.Kept(
           new Resource("user", e.userId()), Outcome.SUCCEEDED, null, Map.of("role", e.role(), "invitedBy", e.invitedBy()))),
+      // A member the directory already held, announced once by identity-service (no one invited them through it).
+      new AuditMapping<>(EventTypes.IDENTITY_MEMBER_SYNCED, e -> new AuditMapping.Kept(
+          new Resource("user", e.userId()), Outcome.SUCCEEDED, null, Map.of("role", e.role()))),
       new AuditMapping<>(EventTypes.IDENTITY_DELEGATION_APPROVED, e -> new AuditMapping.Kept(
           new Resource("delegation", e.delegationId()), Outcome.SUCCEEDED, null, Map.of("userId", e.userId(),
               "role", e.role(), "expiresAt", e.expiresAt().toString(), "approvedBy", e.approvedBy()))),
@@ -89,6 +100,24 @@ final class AuditMappings {
           new Resource("support-grant", e.grantId()), Outcome.SUCCEEDED, null,
           Map.of("ticketId", e.ticketId(), "cause", e.cause(), "previousStatus", e.previousStatus(),
               "endedBy", e.endedBy(), "endedAt", e.endedAt().toString()))),
+      // A staff read under a grant: the grant's basis (complaint reference or legal basis) is the purpose; the
+      // request line and the answer's status say what was read and whether it was served, never what it held.
+      new AuditMapping<>(EventTypes.ACCESS_STAFF_READ, e -> new AuditMapping.Kept(
+          new Resource("api-resource", e.resource()),
+          e.status() < 400 ? Outcome.SUCCEEDED : e.status() == 403 || e.status() == 404 ? Outcome.DENIED : Outcome.FAILED,
+          e.basis(), Map.of("reason", e.reason(), "ticketId", e.ticketId(), "approvedBy", String.join(",", e.approvedBy()),
+              "scopes", String.join(",", e.scopes()), "method", e.method(), "status", String.valueOf(e.status()),
+              "readAt", e.readAt().toString()))),
+      // Inbox ingest: ids, the sender's domain and the names of the detection cues; never a subject or an address.
+      new AuditMapping<>(EventTypes.INGEST_EMAIL_SCANNED, e -> new AuditMapping.Kept(
+          new Resource("mailbox", e.mailboxId()), Outcome.SUCCEEDED, null,
+          Map.of("messageId", e.messageId(), "threadId", e.threadId(),
+              "senderDomain", String.valueOf(e.senderDomain()), "brandDeal", String.valueOf(e.brandDeal()),
+              "cues", String.join(",", e.cues())))),
+      new AuditMapping<>(EventTypes.INGEST_CAMPAIGN_DETECTED, e -> new AuditMapping.Kept(
+          new Resource("mailbox", e.mailboxId()), Outcome.SUCCEEDED, null,
+          Map.of("messageId", e.messageId(), "threadId", e.threadId(), "brandDomain", e.brandDomain(),
+              "suggestedName", e.suggestedName(), "cues", String.join(",", e.cues())))),
       // A purge run, as far as it concerns the entry's tenant: counts, and the ids of batches still due after it
       // (each batch actually purged has its own payout.batch.purged entry).
       new AuditMapping<>(EventTypes.RETENTION_PURGE_RUN_COMPLETED, e -> new AuditMapping.Kept(

@@ -112,6 +112,17 @@ class AuditMappingsTest {
   }
 
   @Test
+  void a_staff_read_keeps_why_which_ticket_who_approved_and_what_was_read_but_not_what_it_held() throws IOException {
+    AuditMapping.Kept kept = kept(EventTypes.ACCESS_STAFF_READ);
+    assertThat(kept.resource()).isEqualTo(new Resource("api-resource", "/api/batches/b-9f2e"));
+    assertThat(kept.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(kept.purpose()).isNull();
+    assertThat(kept.details()).containsOnly(entry("reason", "SUPPORT_TICKET"), entry("ticketId", "SUP-1042"),
+        entry("approvedBy", "11111111-0000-4000-8000-000000000001"), entry("scopes", "PAYOUTS_READ,INVOICES_READ"),
+        entry("method", "GET"), entry("status", "200"), entry("readAt", "2026-11-23T09:31:00Z"));
+  }
+
+  @Test
   void a_bank_detail_decryption_keeps_its_purpose_line_count_and_file_hash() throws IOException {
     AuditMapping.Kept kept = kept(EventTypes.PAYOUT_PII_DECRYPTED);
     assertThat(kept.resource()).isEqualTo(new Resource("payout-batch", "b-7f3e"));
@@ -142,6 +153,19 @@ class AuditMappingsTest {
     assertThat(kept.details()).containsOnly(entry("trigger", "SCHEDULED"), entry("scope", "ALL"),
         entry("startedAt", "2026-12-23T03:00:00Z"), entry("finishedAt", "2026-12-23T03:00:07Z"), entry("due", "2"),
         entry("purged", "1"), entry("failed", "1"), entry("failedBatchIds", "b-8a41"));
+  }
+
+  @Test
+  void ingest_events_keep_ids_the_sender_domain_and_cue_names_against_the_mailbox() throws IOException {
+    String cues = "subject.paid-work,subject.paid,subject.collaboration,subject.offer-words,sender.partnership-mailbox";
+    AuditMapping.Kept scanned = kept(EventTypes.INGEST_EMAIL_SCANNED);
+    assertThat(scanned.resource()).isEqualTo(new Resource("mailbox", "mb-4c1e"));
+    assertThat(scanned.details()).containsOnly(entry("messageId", "18f0000000000001"),
+        entry("threadId", "18f0000000000001"), entry("senderDomain", "lumen-skincare.com"), entry("brandDeal", "true"),
+        entry("cues", cues));
+    assertThat(kept(EventTypes.INGEST_CAMPAIGN_DETECTED).details()).containsOnly(entry("messageId", "18f0000000000001"),
+        entry("threadId", "18f0000000000001"), entry("brandDomain", "lumen-skincare.com"),
+        entry("suggestedName", "Lumen Skincare collaboration, Oct 2026"), entry("cues", cues));
   }
 
   /** The golden sample of {@code type}, as its mapping keeps it. */

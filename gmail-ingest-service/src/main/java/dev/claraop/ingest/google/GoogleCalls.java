@@ -44,8 +44,10 @@ public class GoogleCalls {
   private final CircuitBreakerRegistry breakers;
   private final RateLimiterRegistry limiters;
   private final Retry retry;
+  private final QuotaUse quota;
 
-  GoogleCalls(ResilienceSettings settings) {
+  GoogleCalls(ResilienceSettings settings, QuotaUse quota) {
+    this.quota = quota;
     this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
         .slidingWindowSize(20).minimumNumberOfCalls(10).failureRateThreshold(50)
         .waitDurationInOpenState(Duration.ofSeconds(30))
@@ -69,6 +71,7 @@ public class GoogleCalls {
       if (units > 0) {
         RateLimiter limiter = limiters.rateLimiter(googleUser);
         if (!limiter.acquirePermission(units)) throw new GoogleRefusal(GoogleRefusal.Kind.TRANSIENT, endpoint, 429);
+        quota.spent(endpoint, googleUser, units);
       }
       try {
         return breaker.executeSupplier(call);

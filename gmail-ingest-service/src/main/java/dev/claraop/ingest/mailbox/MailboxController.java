@@ -29,6 +29,7 @@ class MailboxController {
   }
 
   @GetMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER') or hasAuthority('GRANT_EMAIL_METADATA_READ')")
   List<MailboxView> list(ClaraPrincipal caller) {
     return mailboxes.visibleTo(caller).stream().map(MailboxView::of).toList();
   }

@@ -4,8 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.claraop.platform.security.ClaraPrincipal;
+import dev.claraop.platform.security.GrantScope;
 import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.NotFound;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +22,12 @@ import org.springframework.stereotype.Component;
 public class Mailboxes {
 
   private final MongoTemplate mongo;
+  private final Counter revoked;
 
-  Mailboxes(MongoTemplate mongo) {
+  Mailboxes(MongoTemplate mongo, MeterRegistry meters) {
     this.mongo = mongo;
+    this.revoked = Counter.builder("claraop.ingest.mailboxes.revoked")
+        .description("Mailboxes whose grant Google refused (invalid_grant) and that were marked REVOKED").register(meters);
   }
 
   public void insert(Mailbox mailbox) {
@@ -48,8 +54,10 @@ public class Mailboxes {
   }
 
   void markRevoked(String id, Instant at) {
-    mongo.updateFirst(query(where("_id").is(id)), new Update().set("status", MailboxStatus.REVOKED).set("revokedAt", at)
+    var marked = mongo.updateFirst(query(where("_id").is(id).and("status").is(MailboxStatus.CONNECTED)),
+        new Update().set("status", MailboxStatus.REVOKED).set("revokedAt", at)
         .unset("accessToken").unset("accessExpiresAt"), Mailbox.class);
+    if (marked.getModifiedCount() > 0) revoked.increment(); // once per mailbox, however many syncs saw invalid_grant
   }
 
   void storeAccessToken(String id, String sealed, Instant expiresAt) {
@@ -69,6 +77,8 @@ public class Mailboxes {
 
   private static Criteria scope(ClaraPrincipal caller) {
     Criteria criteria = where("tenantId").is(caller.tenantId());
-    return caller.has(Role.ADMIN) ? criteria : criteria.and("connectedBy").is(caller.userId());
+    // Staff under an EMAIL_METADATA_READ grant see what the grant's tenant ADMIN sees.
+    boolean tenantWide = caller.has(Role.ADMIN) || caller.covers(GrantScope.EMAIL_METADATA_READ);
+    return tenantWide ? criteria : criteria.and("connectedBy").is(caller.userId());
   }
 }

@@ -1,16 +1,23 @@
 package dev.claraop.ingest.sync;
 
+import dev.claraop.ingest.detection.BrandDealDetector;
+import dev.claraop.ingest.detection.DealVerdict;
+import dev.claraop.ingest.detection.SenderAddress;
 import dev.claraop.ingest.google.GoogleRefusal;
 import dev.claraop.ingest.mailbox.Mailbox;
 import dev.claraop.ingest.mailbox.MailboxRevoked;
 import dev.claraop.ingest.mailbox.MailboxStatus;
 import dev.claraop.ingest.mailbox.MailboxTokens;
 import dev.claraop.ingest.mailbox.Mailboxes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +42,29 @@ public class MailboxSync {
   private final GmailApi gmail;
   private final MongoTemplate mongo;
   private final Clock clock;
+  private final BrandDealDetector detector = new BrandDealDetector();
+  private final Map<Outcome, Counter> syncs = new EnumMap<>(Outcome.class);
 
-  MailboxSync(Mailboxes mailboxes, MailboxTokens tokens, GmailApi gmail, MongoTemplate mongo, Clock clock) {
+  MailboxSync(Mailboxes mailboxes, MailboxTokens tokens, GmailApi gmail, MongoTemplate mongo, Clock clock,
+      MeterRegistry meters) {
     this.mailboxes = mailboxes;
     this.tokens = tokens;
     this.gmail = gmail;
     this.mongo = mongo;
     this.clock = clock;
+    for (Outcome outcome : Outcome.values()) {
+      syncs.put(outcome, Counter.builder("claraop.ingest.syncs").tag("outcome", outcome.name())
+          .description("Mailbox syncs, by outcome").register(meters));
+    }
   }
 
   public Outcome sync(String mailboxId) {
+    Outcome outcome = attempt(mailboxId);
+    syncs.get(outcome).increment();
+    return outcome;
+  }
+
+  private Outcome attempt(String mailboxId) {
     Optional<Mailbox> found = mailboxes.byId(mailboxId).filter(m -> m.status() == MailboxStatus.CONNECTED);
     if (found.isEmpty()) return Outcome.REVOKED;
     Mailbox mailbox = found.get();
@@ -107,9 +127,14 @@ public class MailboxSync {
       return; // idempotent by message id: no second metadata read, no second event
     }
     GmailApi.Metadata m = access.call(token -> gmail.metadata(mailbox.id(), token, messageId));
+    // Judged and announced in the same insert: the events are stored with the message or not at all.
+    DealVerdict verdict = detector.judge(m.from(), m.subject(), m.labelIds());
+    Instant receivedAt = received(m);
+    Instant now = clock.instant();
     try {
       mongo.insert(new ScannedMessage(id, mailbox.tenantId(), mailbox.id(), m.id(), m.threadId(), m.from(),
-          senderDomain(m.from()), m.subject(), received(m), m.labelIds(), clock.instant()));
+          senderDomain(m.from()), m.subject(), receivedAt, m.labelIds(), now, verdict.brandDeal(), verdict.score(),
+          verdict.cueNames(), ScanEvents.of(mailbox, m, SenderAddress.parse(m.from()), receivedAt, verdict, now)));
     } catch (DuplicateKeyException concurrent) {
       // another run stored it first
     }

@@ -125,6 +125,25 @@ public class UserDirectory implements HealthIndicator, AutoCloseable {
     });
   }
 
+  /**
+   * Every user holding realm role {@code role} who belongs to a tenant (staff and users without a tenant attribute
+   * are left out), read page by page with their attributes.
+   */
+  public List<DirectoryUser> tenantUsersWith(Role role) {
+    List<DirectoryUser> users = new ArrayList<>();
+    int page = 100;
+    for (int first = 0; ; first += page) {
+      int from = first;
+      List<UserRepresentation> batch = read(() -> realm().roles().get(role.name()).getUserMembers(false, from, page));
+      for (UserRepresentation user : batch) {
+        List<String> tenant = user.getAttributes() == null ? null : user.getAttributes().get(TENANT_ATTRIBUTE);
+        if (tenant == null || tenant.isEmpty() || tenant.getFirst().isBlank()) continue;
+        users.add(new DirectoryUser(user.getId(), tenant.getFirst(), Set.of(role), Boolean.TRUE.equals(user.isEnabled())));
+      }
+      if (batch.size() < page) return users;
+    }
+  }
+
   /** Replaces the user's {@code delegations} attribute, which the realm maps into their tokens. */
   public void setDelegations(String userId, List<String> delegations) {
     write(() -> {

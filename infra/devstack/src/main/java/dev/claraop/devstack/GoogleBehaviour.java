@@ -70,7 +70,8 @@ public final class GoogleBehaviour implements ResponseDefinitionTransformerV2 {
     Request request = serveEvent.getRequest();
     String path = URI.create(request.getUrl()).getPath();
     Instant now = clock.instant();
-    Matcher standIn = STANDIN.matcher(path);
+    // The raw path: the account is decoded once below, so a '+' in it (demo+m10000@…) stays a '+'.
+    Matcher standIn = STANDIN.matcher(URI.create(request.getUrl()).getRawPath());
     if (standIn.matches()) return standIn(URLDecoder.decode(standIn.group(1), StandardCharsets.UTF_8), standIn.group(2), request);
     return switch (path) {
       case "/o/oauth2/v2/auth" -> authorize(request, now);

@@ -1,7 +1,10 @@
 package dev.claraop.payout.batch;
 
 import dev.claraop.payout.batch.internal.BatchViews;
+import dev.claraop.payout.tenancy.PodScope;
 import dev.claraop.platform.security.ClaraPrincipal;
+import dev.claraop.platform.security.GrantScope;
+import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.NotFound;
 import dev.claraop.platform.web.Page;
 import jakarta.validation.Valid;
@@ -24,11 +27,13 @@ class BatchController {
   private final BatchGeneration generation;
   private final BatchLifecycle lifecycle;
   private final BatchViews views;
+  private final PodScope pods;
 
-  BatchController(BatchGeneration generation, BatchLifecycle lifecycle, BatchViews views) {
+  BatchController(BatchGeneration generation, BatchLifecycle lifecycle, BatchViews views, PodScope pods) {
     this.generation = generation;
     this.lifecycle = lifecycle;
     this.views = views;
+    this.pods = pods;
   }
 
   @PostMapping
@@ -38,16 +43,24 @@ class BatchController {
     return ResponseEntity.created(URI.create("/api/batches/" + batch.id())).body(batch);
   }
 
+  /**
+   * An ADMIN reads the tenant's batches; a MANAGER those paying their pods' creators, with those lines only; staff
+   * under a PAYOUTS_READ grant what an ADMIN of the grant's tenant reads (masked, like everyone's).
+   */
   @GetMapping
-  @PreAuthorize("hasRole('ADMIN')")
-  Page<BatchView> list(ClaraPrincipal admin) {
-    return Page.last(views.ofTenant(admin.tenantId()));
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER') or hasAuthority('GRANT_PAYOUTS_READ')")
+  Page<BatchView> list(ClaraPrincipal reader) {
+    if (reader.has(Role.ADMIN) || reader.covers(GrantScope.PAYOUTS_READ)) return Page.last(views.ofTenant(reader.tenantId()));
+    return Page.last(views.withLinesOf(reader.tenantId(), pods.creatorsManagedBy(reader.tenantId(), reader.userId())));
   }
 
+  /** For a MANAGER, a batch paying none of their pods' creators is absent (404), like another tenant's. */
   @GetMapping("/{id}")
-  @PreAuthorize("hasRole('ADMIN')")
-  BatchView one(ClaraPrincipal admin, @PathVariable String id) {
-    return views.find(admin.tenantId(), id).orElseThrow(() -> new NotFound("batch"));
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER') or hasAuthority('GRANT_PAYOUTS_READ')")
+  BatchView one(ClaraPrincipal reader, @PathVariable String id) {
+    var batch = reader.has(Role.ADMIN) || reader.covers(GrantScope.PAYOUTS_READ) ? views.find(reader.tenantId(), id)
+        : views.findWithLinesOf(reader.tenantId(), id, pods.creatorsManagedBy(reader.tenantId(), reader.userId()));
+    return batch.orElseThrow(() -> new NotFound("batch"));
   }
 
   // Transitions answer 204: the batch's event is stored when they return; GET reads the view, which

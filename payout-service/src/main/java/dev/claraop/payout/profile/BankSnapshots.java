@@ -7,6 +7,8 @@ import dev.claraop.platform.crypto.shredding.FieldValue;
 import dev.claraop.platform.crypto.shredding.Subject;
 import dev.claraop.platform.crypto.shredding.SubjectKey;
 import dev.claraop.platform.crypto.shredding.SubjectKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,10 +33,24 @@ public class BankSnapshots {
   private final DataKeys dataKeys;
   private final MongoTemplate mongo;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final Counter resealed;
+  private final Counter exported;
 
-  BankSnapshots(DataKeys dataKeys, MongoTemplate mongo) {
+  BankSnapshots(DataKeys dataKeys, MongoTemplate mongo, MeterRegistry meters) {
     this.dataKeys = dataKeys;
     this.mongo = mongo;
+    this.resealed = decryptions(meters, "batch_reseal");
+    this.exported = decryptions(meters, "payout_export");
+  }
+
+  /**
+   * Bank accounts decrypted, by a fixed purpose (never the export's free-text purpose, which is audited instead):
+   * {@code batch_reseal} in memory at generation, {@code payout_export} for a bank file. Registered at 0, so alerts
+   * see the first decryption.
+   */
+  private static Counter decryptions(MeterRegistry meters, String purpose) {
+    return Counter.builder("claraop.payout.pii.decrypted.accounts").tag("purpose", purpose)
+        .description("Bank accounts decrypted to plaintext, by purpose").register(meters);
   }
 
   /** The subject whose data key seals a batch's bank snapshot. */
@@ -64,6 +80,7 @@ public class BankSnapshots {
         snapshots.put(profile.creatorId(), new ProfileSnapshot(sealed, account.masked(), profile.editedBy()));
       }
     }
+    resealed.increment(profiles.size());
     return snapshots;
   }
 
@@ -80,7 +97,10 @@ public class BankSnapshots {
   /** A line's account in plaintext, or empty once the batch was purged (its data key shredded). */
   public Optional<BankAccount> open(String batchId, String sealedAccount) {
     return switch (dataKeys.decrypt(batchSubject(batchId), Ciphertext.parse(sealedAccount))) {
-      case FieldValue.Readable readable -> Optional.of(json.readValue(readable.plaintext(), BankAccount.class));
+      case FieldValue.Readable readable -> {
+        exported.increment();
+        yield Optional.of(json.readValue(readable.plaintext(), BankAccount.class));
+      }
       case FieldValue.Shredded shredded -> Optional.empty();
     };
   }
@@ -95,7 +115,10 @@ public class BankSnapshots {
       if (batchKey.shredded()) return Optional.empty();
       for (String sealed : sealedAccounts) {
         switch (batchKey.decrypt(Ciphertext.parse(sealed))) {
-          case FieldValue.Readable readable -> accounts.add(json.readValue(readable.plaintext(), BankAccount.class));
+          case FieldValue.Readable readable -> {
+            exported.increment();
+            accounts.add(json.readValue(readable.plaintext(), BankAccount.class));
+          }
           case FieldValue.Shredded shredded -> {
             return Optional.empty();
           }

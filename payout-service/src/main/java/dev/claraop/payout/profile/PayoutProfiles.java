@@ -2,12 +2,15 @@ package dev.claraop.payout.profile;
 
 import dev.claraop.payout.profile.ProfileCommands.SetPayoutProfile;
 import dev.claraop.payout.profile.internal.ProfileDocument;
+import dev.claraop.payout.tenancy.TenantMembers;
 import dev.claraop.platform.crypto.shredding.DataKeys;
 import dev.claraop.platform.crypto.shredding.Subject;
 import dev.claraop.platform.security.ClaraPrincipal;
+import dev.claraop.platform.security.GrantScope;
 import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.CorrelationIdFilter;
 import dev.claraop.platform.web.InvalidRequest;
+import dev.claraop.platform.web.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,13 +38,15 @@ public class PayoutProfiles {
   private final CommandGateway commands;
   private final MongoTemplate mongo;
   private final Clock clock;
+  private final TenantMembers members;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  PayoutProfiles(DataKeys dataKeys, CommandGateway commands, MongoTemplate mongo, Clock clock) {
+  PayoutProfiles(DataKeys dataKeys, CommandGateway commands, MongoTemplate mongo, Clock clock, TenantMembers members) {
     this.dataKeys = dataKeys;
     this.commands = commands;
     this.mongo = mongo;
     this.clock = clock;
+    this.members = members;
   }
 
   /** The data-key subject of a creator's profile in a tenant; also the profile aggregate's id. */
@@ -51,9 +56,15 @@ public class PayoutProfiles {
     return Subject.of("payout-profile", tenantId + "." + creatorId);
   }
 
+  /**
+   * The creator themself (their token proves who and where they are), or an ADMIN for a user identity-service
+   * announced as a CREATOR of the ADMIN's tenant: anyone else's id, another tenant's creator included, is 404 and
+   * nothing is stored (DESIGN §3).
+   */
   PayoutProfileView set(ClaraPrincipal caller, String creatorId, PayoutProfileRequest request) {
     boolean self = caller.has(Role.CREATOR) && caller.userId().equals(creatorId);
     if (!caller.has(Role.ADMIN) && !self) throw new AccessDeniedException("only the creator or an ADMIN sets a profile");
+    if (!self && !members.has(caller.tenantId(), creatorId, Role.CREATOR)) throw new NotFound("creator");
     return store(caller.tenantId(), creatorId, caller.userId(), request);
   }
 
@@ -81,12 +92,15 @@ public class PayoutProfiles {
   }
 
   /**
-   * The masked profile, for the creator themself or an ADMIN of the tenant. payout-service holds no pod
-   * membership yet, so managers are not among the readers.
+   * The masked profile, for the creator themself or an ADMIN of the tenant (DESIGN §8); managers read their pods'
+   * batch lines, not profiles.
    */
   Optional<PayoutProfileView> find(ClaraPrincipal caller, String creatorId) {
     boolean self = caller.has(Role.CREATOR) && caller.userId().equals(creatorId);
-    if (!caller.has(Role.ADMIN) && !self) throw new AccessDeniedException("only the creator or an ADMIN reads a profile");
+    boolean staffRead = caller.covers(GrantScope.PAYOUTS_READ); // masked, in the grant's tenant
+    if (!caller.has(Role.ADMIN) && !self && !staffRead) {
+      throw new AccessDeniedException("only the creator or an ADMIN reads a profile");
+    }
     Subject subject = subjectOf(caller.tenantId(), creatorId);
     return Optional.ofNullable(mongo.findById(subject.value(), ProfileDocument.class))
         .filter(p -> p.tenantId().equals(caller.tenantId()))

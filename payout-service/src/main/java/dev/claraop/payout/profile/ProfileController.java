@@ -28,7 +28,7 @@ class ProfileController {
   }
 
   @GetMapping("/{creatorId}")
-  @PreAuthorize("hasAnyRole('ADMIN', 'CREATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'CREATOR') or hasAuthority('GRANT_PAYOUTS_READ')")
   PayoutProfileView get(ClaraPrincipal caller, @PathVariable String creatorId) {
     return profiles.find(caller, creatorId).orElseThrow(() -> new NotFound("payout profile"));
   }

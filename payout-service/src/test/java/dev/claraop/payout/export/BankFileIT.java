@@ -54,6 +54,7 @@ class BankFileIT extends PayoutIntegrationTest {
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;
   @Autowired DataKeys dataKeys;
+  @Autowired org.springframework.context.ApplicationContext context;
   private final EventCodec codec = new EventCodec();
 
   private BatchFlow twoLineBatch() throws Exception {
@@ -142,6 +143,7 @@ class BankFileIT extends PayoutIntegrationTest {
     BatchFlow batch = twoLineBatch();
     // The would-be approver changes a creator's bank details after generation: the batch still pays the snapshot,
     // whose editor was the creator, so it does not bar them. The next batch pays the new details: it does.
+    dev.claraop.payout.IdentityAnnouncements.from(context).creator(batch.tenant(), "creator-0");
     http.perform(put("/api/payout-profiles/creator-0").with(batch.approver())
         .contentType(MediaType.APPLICATION_JSON).content(PayoutFixtures.ukProfile("Ada Changed")));
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.perform(

@@ -37,6 +37,7 @@ class ProfileIT extends PayoutIntegrationTest {
 
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;
+  @Autowired org.springframework.context.ApplicationContext context;
   private final EventCodec codec = new EventCodec();
 
   @Test
@@ -77,6 +78,7 @@ class ProfileIT extends PayoutIntegrationTest {
   @Test
   void an_admin_sets_a_profile_and_becomes_its_last_editor() throws Exception {
     String tenant = newTenant();
+    dev.claraop.payout.IdentityAnnouncements.from(context).creator(tenant, "cre-2");
     http.perform(put(path("cre-2")).with(tenantUser("admin-x", tenant, Role.ADMIN))
             .contentType(MediaType.APPLICATION_JSON).content(BODY))
         .andExpect(status().isOk())

@@ -6,13 +6,17 @@ import dev.claraop.events.access.RequestApproved;
 import dev.claraop.events.access.RequestDenied;
 import dev.claraop.events.access.RequestExpired;
 import dev.claraop.events.access.RequestSubmitted;
+import dev.claraop.events.access.StaffRead;
 import dev.claraop.events.identity.AccountDeletionRequested;
 import dev.claraop.events.identity.AccountReactivated;
 import dev.claraop.events.identity.DelegationApproved;
 import dev.claraop.events.identity.DelegationRevoked;
+import dev.claraop.events.identity.MemberSynced;
 import dev.claraop.events.identity.PodUpdated;
 import dev.claraop.events.identity.TenantCreated;
 import dev.claraop.events.identity.UserInvited;
+import dev.claraop.events.ingest.CampaignDetected;
+import dev.claraop.events.ingest.EmailScanned;
 import dev.claraop.events.payout.BankDetailsDecrypted;
 import dev.claraop.events.payout.BatchApproved;
 import dev.claraop.events.payout.BatchCancelled;
@@ -20,6 +24,9 @@ import dev.claraop.events.payout.BatchClosed;
 import dev.claraop.events.payout.BatchExported;
 import dev.claraop.events.payout.BatchGenerated;
 import dev.claraop.events.payout.BatchPurged;
+import dev.claraop.events.payout.InvoiceApproved;
+import dev.claraop.events.payout.InvoiceRejected;
+import dev.claraop.events.payout.InvoiceSubmitted;
 import dev.claraop.events.payout.LineFailed;
 import dev.claraop.events.payout.LinePaid;
 import dev.claraop.events.payout.ProfileUpdated;
@@ -63,6 +70,15 @@ public final class EventTypes {
   public static final EventType<ProfileUpdated> PAYOUT_PROFILE_UPDATED =
       new EventType<>("payout.profile.updated", 1, Topics.PAYOUT, ProfileUpdated.class);
 
+  public static final EventType<InvoiceSubmitted> PAYOUT_INVOICE_SUBMITTED =
+      new EventType<>("payout.invoice.submitted", 1, Topics.PAYOUT, InvoiceSubmitted.class);
+
+  public static final EventType<InvoiceApproved> PAYOUT_INVOICE_APPROVED =
+      new EventType<>("payout.invoice.approved", 1, Topics.PAYOUT, InvoiceApproved.class);
+
+  public static final EventType<InvoiceRejected> PAYOUT_INVOICE_REJECTED =
+      new EventType<>("payout.invoice.rejected", 1, Topics.PAYOUT, InvoiceRejected.class);
+
   public static final EventType<PodUpdated> IDENTITY_POD_UPDATED =
       new EventType<>("identity.pod.updated", 1, Topics.IDENTITY, PodUpdated.class);
 
@@ -71,6 +87,9 @@ public final class EventTypes {
 
   public static final EventType<UserInvited> IDENTITY_USER_INVITED =
       new EventType<>("identity.user.invited", 1, Topics.IDENTITY, UserInvited.class);
+
+  public static final EventType<MemberSynced> IDENTITY_MEMBER_SYNCED =
+      new EventType<>("identity.member.synced", 1, Topics.IDENTITY, MemberSynced.class);
 
   public static final EventType<DelegationApproved> IDENTITY_DELEGATION_APPROVED =
       new EventType<>("identity.delegation.approved", 1, Topics.IDENTITY, DelegationApproved.class);
@@ -102,16 +121,27 @@ public final class EventTypes {
   public static final EventType<GrantEnded> ACCESS_GRANT_ENDED =
       new EventType<>("access.grant.ended", 1, Topics.ACCESS, GrantEnded.class);
 
+  public static final EventType<StaffRead> ACCESS_STAFF_READ =
+      new EventType<>("access.staff-read", 1, Topics.ACCESS, StaffRead.class);
+
+  public static final EventType<EmailScanned> INGEST_EMAIL_SCANNED =
+      new EventType<>("ingest.email.scanned", 1, Topics.INGEST, EmailScanned.class);
+
+  public static final EventType<CampaignDetected> INGEST_CAMPAIGN_DETECTED =
+      new EventType<>("ingest.campaign.detected", 1, Topics.INGEST, CampaignDetected.class);
+
   public static final EventType<PurgeRunCompleted> RETENTION_PURGE_RUN_COMPLETED =
       new EventType<>("retention.purge-run.completed", 1, Topics.RETENTION, PurgeRunCompleted.class);
 
   private static final List<EventType<?>> ALL = List.of(PAYOUT_BATCH_GENERATED, PAYOUT_BATCH_APPROVED,
       PAYOUT_BATCH_EXPORTED, PAYOUT_BATCH_CANCELLED, PAYOUT_BATCH_LINE_PAID, PAYOUT_BATCH_LINE_FAILED,
-      PAYOUT_BATCH_CLOSED, PAYOUT_BATCH_PURGED, PAYOUT_PII_DECRYPTED, PAYOUT_PROFILE_UPDATED, IDENTITY_POD_UPDATED,
-      IDENTITY_TENANT_CREATED, IDENTITY_USER_INVITED, IDENTITY_DELEGATION_APPROVED, IDENTITY_DELEGATION_REVOKED,
+      PAYOUT_BATCH_CLOSED, PAYOUT_BATCH_PURGED, PAYOUT_PII_DECRYPTED, PAYOUT_PROFILE_UPDATED,
+      PAYOUT_INVOICE_SUBMITTED, PAYOUT_INVOICE_APPROVED, PAYOUT_INVOICE_REJECTED, IDENTITY_POD_UPDATED,
+      IDENTITY_TENANT_CREATED, IDENTITY_USER_INVITED, IDENTITY_MEMBER_SYNCED, IDENTITY_DELEGATION_APPROVED, IDENTITY_DELEGATION_REVOKED,
       IDENTITY_ACCOUNT_DELETION_REQUESTED, IDENTITY_ACCOUNT_REACTIVATED,
       ACCESS_REQUEST_SUBMITTED, ACCESS_REQUEST_APPROVED, ACCESS_REQUEST_DENIED, ACCESS_REQUEST_EXPIRED,
-      ACCESS_GRANT_ACTIVATED, ACCESS_GRANT_ENDED, RETENTION_PURGE_RUN_COMPLETED);
+      ACCESS_GRANT_ACTIVATED, ACCESS_GRANT_ENDED, ACCESS_STAFF_READ,
+      INGEST_EMAIL_SCANNED, INGEST_CAMPAIGN_DETECTED, RETENTION_PURGE_RUN_COMPLETED);
 
   private static final Map<String, EventType<?>> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -8,6 +8,7 @@ import dev.claraop.events.access.RequestApproved;
 import dev.claraop.events.access.RequestDenied;
 import dev.claraop.events.access.RequestExpired;
 import dev.claraop.events.access.RequestSubmitted;
+import dev.claraop.events.access.StaffRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,11 @@ class AccessEventsTest {
     assertGolden(EventTypes.ACCESS_GRANT_ENDED, "cf607182-93a4-4bb5-9fc6-b7c8d9eafb0c", "2026-11-23T10:05:00Z",
         Actor.staff(ENGINEER, "g-5c1d"), "g-5c1d", "req-63",
         new GrantEnded("g-5c1d", "SUP-1042", "TICKET_CLOSED", "ACTIVE", ENGINEER, Instant.parse("2026-11-23T10:05:00Z")));
+    assertGolden(EventTypes.ACCESS_STAFF_READ, "d0718293-a4b5-4cc6-8fd7-c8d9eafb0c1d", "2026-11-23T09:31:00Z",
+        Actor.staff(ENGINEER, "g-5c1d"), "g-5c1d", "req-64",
+        new StaffRead("g-5c1d", ENGINEER, "SUPPORT_TICKET", "SUP-1042", List.of(ADMIN),
+            List.of("PAYOUTS_READ", "INVOICES_READ"), "GET", "/api/batches/b-9f2e", 200, null,
+            Instant.parse("2026-11-23T09:31:00Z")));
   }
 
   @Test
@@ -59,6 +65,15 @@ class AccessEventsTest {
     assertThat(SchemaCheck.violations(EventTypes.ACCESS_REQUEST_SUBMITTED, data)).containsExactlyInAnyOrder(
         "data.reason is not one of the listed values", "data.scopes[0] is not one of the listed values",
         "data.basis is too long");
+  }
+
+  @Test
+  void a_staff_read_is_a_read_under_known_scopes() throws IOException {
+    ObjectNode data = (ObjectNode) codec.read(sample(EventTypes.ACCESS_STAFF_READ)).data();
+    data.put("method", "POST");
+    data.putArray("scopes").add("PAYOUTS_WRITE");
+    assertThat(SchemaCheck.violations(EventTypes.ACCESS_STAFF_READ, data)).containsExactlyInAnyOrder(
+        "data.method is not one of the listed values", "data.scopes[0] is not one of the listed values");
   }
 
   @Test

@@ -172,6 +172,11 @@ class EventCodecTest {
     assertIdentityGolden(EventTypes.IDENTITY_USER_INVITED, "8d2e3f40-5162-4b73-9c84-a5b6c7d8e9fa", "2026-11-20T08:30:00Z",
         "demo", admin, "11111111-0000-4000-8000-000000000006", "req-2",
         new dev.claraop.events.identity.UserInvited("11111111-0000-4000-8000-000000000006", "CREATOR", admin));
+    EventEnvelope synced = codec.envelope(EventTypes.IDENTITY_MEMBER_SYNCED,
+        UUID.fromString("d2738495-a6b7-4c08-91d9-fa0b1c2d3e4f"), Instant.parse("2026-11-23T07:00:00Z"), "demo",
+        Actor.system("identity-service"), "11111111-0000-4000-8000-000000000004", null, null,
+        new dev.claraop.events.identity.MemberSynced("11111111-0000-4000-8000-000000000004", "CREATOR"));
+    assertThat(json.readTree(codec.write(synced))).isEqualTo(json.readTree(sample(EventTypes.IDENTITY_MEMBER_SYNCED)));
     assertIdentityGolden(EventTypes.IDENTITY_DELEGATION_APPROVED, "9e3f4051-6273-4c84-8d95-b6c7d8e9fa0b", "2026-11-20T09:30:00Z",
         "demo", admin, "d-5f2a", "req-3", new dev.claraop.events.identity.DelegationApproved("d-5f2a", otherAdmin, "MANAGER",
             Instant.parse("2026-12-20T09:30:00Z"), admin));

@@ -2,6 +2,8 @@ package dev.claraop.access.publicform;
 
 import dev.claraop.access.sensitive.SensitiveContent;
 import dev.claraop.access.sensitive.SensitiveContentRefused;
+import dev.claraop.access.sensitive.SensitiveKind;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,6 +39,11 @@ public class PublicForms {
     this.mongo = mongo;
     this.clock = clock;
     this.meters = meters;
+    // Every series from start-up, at 0, so dashboards and alerts see the first refusal of each kind of data.
+    for (String form : List.of("contact", "security-report")) {
+      counter(form, "accepted", "none");
+      for (SensitiveKind kind : SensitiveKind.values()) counter(form, "refused", kind.name());
+    }
   }
 
   public FormReceipt contact(ContactForm form) {
@@ -77,7 +84,12 @@ public class PublicForms {
   }
 
   private void count(String form, String outcome, String kind) {
-    meters.counter("claraop.access.public.forms", "form", form, "outcome", outcome, "kind", kind).increment();
+    counter(form, outcome, kind).increment();
+  }
+
+  private Counter counter(String form, String outcome, String kind) {
+    return Counter.builder("claraop.access.public.forms").tags("form", form, "outcome", outcome, "kind", kind)
+        .description("Public forms taken in or refused, by the kind of sensitive data that refused them").register(meters);
   }
 
   /** e.g. SR-7KQ2-M9XD-T4HA: 60 random bits, unguessable, easy to read out on the phone. */

@@ -3,6 +3,7 @@ package dev.claraop.platform.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,5 +24,12 @@ public class OutboxAutoConfiguration {
   OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxSettings settings,
       MeterRegistry meters) {
     return new OutboxRelay(mongo, kafka, settings, meters);
+  }
+
+  /** Where platform-security stores each staff read's event, in services that serve reads under support grants. */
+  @Bean
+  @ConditionalOnProperty(name = "claraop.outbox.staff-reads", havingValue = "true")
+  StaffReadOutbox staffReads(MongoTemplate mongo) {
+    return new StaffReadOutbox(mongo);
   }
 }

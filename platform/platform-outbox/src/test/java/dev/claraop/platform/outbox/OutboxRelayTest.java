@@ -3,6 +3,13 @@ package dev.claraop.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.claraop.events.Actor;
+import dev.claraop.events.EventCodec;
+import dev.claraop.events.EventEnvelope;
+import dev.claraop.events.EventTypes;
+import dev.claraop.events.Topics;
+import dev.claraop.events.access.StaffRead;
+import dev.claraop.platform.security.StaffReads;
 import dev.claraop.platform.web.TraceParent;
 import dev.claraop.test.Infrastructure;
 import dev.claraop.test.KafkaRecords;
@@ -11,6 +18,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = OutboxRelayTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "claraop.outbox.collections=things",
     "claraop.outbox.poll-interval=100ms",
-    "claraop.outbox.published-counter=claraop.things.events.published"})
+    "claraop.outbox.published-counter=claraop.things.events.published",
+    "claraop.outbox.staff-reads=true"})
 class OutboxRelayTest {
 
   @Configuration(proxyBeanMethods = false)
@@ -102,6 +111,22 @@ class OutboxRelayTest {
     assertThat(traceparent).startsWith("00-" + request.context().traceId() + "-");
     // a child span (the publish) under the request's trace, not the request's own span
     assertThat(traceparent.split("-")[2]).isNotEqualTo(request.context().spanId());
+  }
+
+  @Test
+  void a_staff_read_is_stored_by_reference_and_published_to_access_events(@Autowired StaffReads reads) {
+    String grant = "grant-" + UUID.randomUUID();
+    EventEnvelope read = new EventCodec().envelope(EventTypes.ACCESS_STAFF_READ, UUID.randomUUID(), Instant.now(),
+        "t-1", Actor.staff("engineer-1", grant), grant, "req-1", null, new StaffRead(grant, "engineer-1",
+            "SUPPORT_TICKET", "T-1", List.of("admin-1"), List.of("PAYOUTS_READ"), "GET", "/api/batches", 200, null,
+            Instant.now()));
+
+    reads.record(read);
+
+    assertThat(KafkaRecords.read(Topics.ACCESS, r -> r.value().contains(read.eventId().toString()), 1,
+        Duration.ofSeconds(20))).hasSize(1);
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(mongo.findById(read.eventId().toString(),
+        Document.class, StaffReadOutbox.COLLECTION).getList(EventOutbox.FIELD, Document.class)).isEmpty());
   }
 
   private static OutboxRecord record(String topic, String key, String json) {

@@ -26,6 +26,11 @@ public final class ClaraAuthentication extends JwtAuthenticationToken {
     return new ClaraAuthentication(jwt, caller, authorities(caller));
   }
 
+  /** A staff member under a grant: the grant's scopes as {@code GRANT_…} authorities, and no role at all. */
+  static ClaraAuthentication underGrant(Jwt jwt, ClaraPrincipal caller) {
+    return new ClaraAuthentication(jwt, caller, authorities(caller));
+  }
+
   static ClaraAuthentication refused(Jwt jwt) {
     return new ClaraAuthentication(jwt, null, List.of());
   }
@@ -41,6 +46,11 @@ public final class ClaraAuthentication extends JwtAuthenticationToken {
   }
 
   static Collection<GrantedAuthority> authorities(ClaraPrincipal caller) {
+    if (caller.isUnderGrant()) {
+      return caller.grant().scopes().stream()
+          .map(scope -> (GrantedAuthority) new SimpleGrantedAuthority(scope.authority()))
+          .toList();
+    }
     return caller.roles().stream()
         .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
         .toList();

@@ -39,7 +39,7 @@ final class ProblemSecurityHandlers {
         && clara.refused();
   }
 
-  private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+  static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     if (!response.containsHeader(CorrelationIdFilter.HEADER) && CorrelationIdFilter.current() != null) {
       response.setHeader(CorrelationIdFilter.HEADER, CorrelationIdFilter.current());
     }
