@@ -34,6 +34,8 @@ class ServiceAccountRealmIT {
     Jwt token = decoder().decode(json.readTree(response.body()).get("access_token").asString());
 
     assertThat(token.getClaimAsString("azp")).isEqualTo("retention-service");
+    // the audience every service's resource server requires (PlatformDefaults): without it payout-service answers 401
+    assertThat(token.getAudience()).contains("claraop-api");
     assertThat(token.getClaimAsStringList("roles")).containsExactly("SERVICE_RETENTION");
     assertThat(token.hasClaim("tenant_id")).isFalse();
     assertThat(token.getSubject()).isNotBlank();

@@ -1,5 +1,7 @@
 package dev.claraop.platform.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,9 +35,10 @@ public class SupportGrantAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<SupportGrantFilter> supportGrantFilter(
-      SupportGrants grants, ObjectProvider<StaffReads> reads, ObjectProvider<Clock> clock) {
-    FilterRegistrationBean<SupportGrantFilter> registration = new FilterRegistrationBean<>(
-        new SupportGrantFilter(grants, reads.getIfUnique(), clock.getIfUnique(Clock::systemUTC)));
+      SupportGrants grants, ObjectProvider<StaffReads> reads, ObjectProvider<Clock> clock,
+      ObjectProvider<MeterRegistry> meters) {
+    FilterRegistrationBean<SupportGrantFilter> registration = new FilterRegistrationBean<>(new SupportGrantFilter(
+        grants, reads.getIfUnique(), clock.getIfUnique(Clock::systemUTC), meters.getIfUnique(SimpleMeterRegistry::new)));
     // Right after Spring Security's chain, which has authenticated the token by then.
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;

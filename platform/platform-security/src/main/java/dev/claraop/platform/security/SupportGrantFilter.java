@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,12 +49,14 @@ public class SupportGrantFilter extends OncePerRequestFilter {
   private final SupportGrants grants;
   private final StaffReads reads;
   private final Clock clock;
+  private final StaffReadMeter meter;
 
   /** @param reads null in a service that serves no staff reads: every grant is refused there */
-  public SupportGrantFilter(SupportGrants grants, StaffReads reads, Clock clock) {
+  SupportGrantFilter(SupportGrants grants, StaffReads reads, Clock clock, MeterRegistry meters) {
     this.grants = grants;
     this.reads = reads;
     this.clock = clock;
+    this.meter = new StaffReadMeter(meters);
   }
 
   @Override
@@ -73,11 +76,13 @@ public class SupportGrantFilter extends OncePerRequestFilter {
       if (reads == null) throw new SupportGrantRefused("This service serves no reads under a support grant.");
       grant = grants.admit(caller, grantId, token.getToken().getTokenValue());
     } catch (SupportGrantRefused refused) {
+      meter.refused();
       ProblemSecurityHandlers.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
           refused.getMessage()));
       return;
     } catch (GrantCheckFailed failed) {
       log.warn("support grant not checked, read refused: {}", failed.getMessage());
+      meter.unchecked();
       unavailable(response, "The support grant could not be checked; nothing is read under it until it can be.");
       return;
     }
@@ -111,6 +116,7 @@ public class SupportGrantFilter extends OncePerRequestFilter {
 
   private boolean record(ClaraPrincipal reader, HttpServletRequest request, int status) {
     SupportGrant grant = reader.grant();
+    meter.answered(grant, status);
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String resource = request.getRequestURI().substring(request.getContextPath().length());
     if (resource.length() > 512) resource = resource.substring(0, 512);

@@ -14,6 +14,7 @@ import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.access.StaffRead;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -121,6 +122,7 @@ class SupportGrantChainTest {
   }
 
   @Autowired MockMvc http;
+  @Autowired MeterRegistry meters;
 
   @BeforeEach
   void reset() {
@@ -146,6 +148,28 @@ class SupportGrantChainTest {
     StaffRead read = new EventCodec().data(event, EventTypes.ACCESS_STAFF_READ);
     assertThat(read).isEqualTo(new StaffRead("g-pay", ENGINEER, "SUPPORT_TICKET", "SUP-7", List.of("a-1"),
         List.of("PAYOUTS_READ"), "GET", "/api/batches", 200, null, NOW));
+  }
+
+  @Test
+  void each_request_under_a_grant_is_counted_by_outcome_reason_and_scopes() throws Exception {
+    double admitted = staffReads("admitted", "SUPPORT_TICKET", "PAYOUTS_READ");
+    double refusedByRoute = staffReads("refused", "SUPPORT_TICKET", "PAYOUTS_READ");
+    double refusedByGrant = staffReads("refused", "none", "none");
+
+    http.perform(as("engineer", "g-pay", get("/api/batches"))).andExpect(status().isOk());
+    http.perform(as("engineer", "g-pay", get("/api/entries"))).andExpect(status().isForbidden());
+    http.perform(as("other-engineer", "g-pay", get("/api/batches"))).andExpect(status().isForbidden());
+    http.perform(as("engineer", "g-pay", post("/api/batches"))).andExpect(status().isForbidden());
+
+    assertThat(staffReads("admitted", "SUPPORT_TICKET", "PAYOUTS_READ") - admitted).isEqualTo(1.0);
+    assertThat(staffReads("refused", "SUPPORT_TICKET", "PAYOUTS_READ") - refusedByRoute).isEqualTo(1.0);
+    assertThat(staffReads("refused", "none", "none") - refusedByGrant).isEqualTo(2.0);
+  }
+
+  private double staffReads(String outcome, String reason, String scopes) {
+    var counter = meters.find("claraop.staff.reads").tag("outcome", outcome).tag("reason", reason).tag("scopes", scopes)
+        .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
