@@ -87,7 +87,7 @@ class PayoutPurgeE2ETest {
         if (key.getString("_id").contains(batch)) batchKeys.add(key);
       });
       assertThat(batchKeys).isNotEmpty().allSatisfy(key -> {
-        assertThat(key.getString("state")).isEqualTo("SHREDDED"); // a tombstone: no wrapped key left to restore
+        assertThat(key.getString("state")).isEqualTo("shredded"); // a tombstone: no wrapped key left to restore
         assertThat(key.containsKey("wrapped")).isFalse();
       });
       for (String collection : payout.listCollectionNames()) {

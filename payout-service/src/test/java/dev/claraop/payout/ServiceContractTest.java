@@ -24,6 +24,7 @@ class ServiceContractTest extends PayoutIntegrationTest implements ServiceContra
             containsString("claraop_payout_batches_closed_total"), containsString("claraop_payout_lines_paid_total"),
             containsString("claraop_payout_lines_failed_total"), containsString("claraop_payout_events_published_total"),
             containsString("claraop_payout_batches_exported_total"), containsString("claraop_payout_batches_purged_total"),
+            containsString("claraop_payout_lines_purged_total"),
             containsString("claraop_payout_pii_decrypted_accounts_total{application=\"payout-service\",purpose=\"payout_export\"}"),
             containsString("claraop_payout_pii_decrypted_accounts_total{application=\"payout-service\",purpose=\"batch_reseal\"}"))));
   }

@@ -44,9 +44,12 @@ public class PayoutEventsPublisher {
   private final KafkaTemplate<String, String> kafka;
   private final EventCodec codec = new EventCodec();
   private final Counter published;
+  private final Counter linesPurged;
 
   PayoutEventsPublisher(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
     this.kafka = kafka;
+    this.linesPurged = Counter.builder("claraop.payout.lines.purged")
+        .description("Batch lines whose bank details were crypto-shredded by a purge").register(meters);
     this.published = Counter.builder("claraop.payout.events.published")
         .description("Events published to payout.events and acknowledged by Kafka").register(meters);
   }
@@ -110,6 +113,7 @@ public class PayoutEventsPublisher {
   void on(BatchEvents.BatchPurged event, EventMessage<?> message) throws Exception {
     publish(EventTypes.PAYOUT_BATCH_PURGED, message, event.tenantId(), Actor.system(event.purgedBy()), event.batchId(),
         new BatchPurged(event.batchId(), event.purgedBy(), event.purgedAt(), event.closedAt(), event.lineCount()));
+    linesPurged.increment(event.lineCount()); // once per purge: the token moves past the event only after this
   }
 
   private <T extends Record> void publish(
