@@ -332,6 +332,7 @@ class AuthorizationMatrixE2ETest {
       case "PUT /api/payout-profiles/{creator}" -> """
           {"accountHolder":"Matrix Creator","country":"US","currency":"USD","accountNumber":"000123456789",
            "routingCode":"011000015"}""";
+      case "POST /api/campaigns" -> "{\"name\":\"Matrix " + unique + "\",\"brand\":\"Matrix brand\"}";
       case "POST /api/invoices" -> INVOICE;
       case "POST /api/invoices/{invoice-to-reject}/reject" -> "{\"reason\":\"authorization matrix\"}";
       case "POST /api/audit/verify" -> "{\"digests\":[]}";

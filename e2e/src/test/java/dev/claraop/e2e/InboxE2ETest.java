@@ -72,7 +72,10 @@ class InboxE2ETest {
     });
     assertThat(drafts).extracting(d -> d.get("brandDomain").asString()).contains("lumen-skincare.example");
 
-    assertThat(api.get("/api/campaigns", api.token("creator1@demo.claraop.dev")).status()).isEqualTo(403);
+    // a creator reads the campaigns they invoiced, never a draft
+    Api.Response creatorView = api.get("/api/campaigns", api.token("creator1@demo.claraop.dev"));
+    assertThat(creatorView.status()).isEqualTo(200);
+    assertThat(creatorView.json().get("items")).noneMatch(c -> "DRAFT".equals(c.get("status").asString()));
   }
 
   private static List<JsonNode> drafts(String token, String mailbox) {

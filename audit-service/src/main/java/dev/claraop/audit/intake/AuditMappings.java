@@ -49,6 +49,8 @@ final class AuditMappings {
       new AuditMapping<>(EventTypes.PAYOUT_PROFILE_UPDATED, e -> new AuditMapping.Kept(
           new Resource("payout-profile", e.creatorId()), Outcome.SUCCEEDED, null,
           Map.of("changedFields", String.join(",", e.changedFields())))),
+      new AuditMapping<>(EventTypes.PAYOUT_CAMPAIGN_CREATED, e -> new AuditMapping.Kept(
+          new Resource("campaign", e.campaignId()), Outcome.SUCCEEDED, null, Map.of("name", e.name(), "brand", e.brand()))),
       new AuditMapping<>(EventTypes.PAYOUT_INVOICE_SUBMITTED, e -> new AuditMapping.Kept(
           new Resource("invoice", e.invoiceId()), Outcome.SUCCEEDED, null,
           Map.of("creatorId", e.creatorId(), "campaignId", e.campaignId(), "amount", e.amount().toPlainString(),

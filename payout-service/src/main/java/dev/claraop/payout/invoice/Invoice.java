@@ -29,12 +29,13 @@ public record Invoice(
     String decidedBy,
     Instant decidedAt,
     String rejectionReason,
+    List<ProofOfDelivery> proofs,
     List<OutboxRecord> outbox) {
 
   /** An invoice that was never submitted through the API (demo data, tests' seeds). */
   public Invoice(String id, String tenantId, String creatorId, String creatorName, String campaignId, BigDecimal amount,
       String currency, InvoiceStatus status, String batchId) {
     this(id, tenantId, creatorId, creatorName, campaignId, amount, currency, status, batchId, null, null, null, null,
-        List.of());
+        List.of(), List.of());
   }
 }

@@ -77,7 +77,7 @@ public class Invoices {
     EventEnvelope submitted = event(EventTypes.PAYOUT_INVOICE_SUBMITTED, now, creator, id,
         new InvoiceSubmitted(id, creator.userId(), request.campaignId(), amount, currency));
     Invoice invoice = new Invoice(id, creator.tenantId(), creator.userId(), creatorName, request.campaignId(), amount,
-        currency, InvoiceStatus.SUBMITTED, null, now, null, null, null,
+        currency, InvoiceStatus.SUBMITTED, null, now, null, null, null, List.copyOf(request.proofs()),
         EventOutbox.holding(EventTypes.PAYOUT_INVOICE_SUBMITTED, submitted));
     return InvoiceView.of(mongo.insert(invoice));
   }

@@ -156,6 +156,29 @@ class InvoiceIT extends PayoutIntegrationTest {
   }
 
   @Test
+  void proofs_of_delivery_travel_with_the_invoice_to_its_reviewer() throws Exception {
+    String body = "{\"campaignId\":\"" + campaign + "\",\"amount\":80.00,\"currency\":\"USD\",\"proofs\":["
+        + "{\"url\":\"https://video.example/watch/abc123\",\"deliveredOn\":\"2026-11-02\"},"
+        + "{\"url\":\"https://social.example/p/xyz\"}]}";
+    String id = json.readTree(http.perform(post("/api/invoices").with(asCreator(creator))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.proofs.length()").value(2))
+        .andReturn().getResponse().getContentAsString()).get("id").asString();
+    JsonNode seen = view(asManager(), id);
+    assertThat(seen.get("proofs").get(0).get("url").asString()).isEqualTo("https://video.example/watch/abc123");
+    assertThat(seen.get("proofs").get(0).get("deliveredOn").asString()).isEqualTo("2026-11-02");
+
+    for (String bad : List.of("{\"url\":\"http://plain.example/x\"}", "{\"url\":\" \"}",
+        "{\"url\":\"https://x.example/" + "a".repeat(500) + "\"}")) {
+      http.perform(post("/api/invoices").with(asCreator(creator)).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"campaignId\":\"" + campaign + "\",\"amount\":1.00,\"currency\":\"USD\",\"proofs\":[" + bad + "]}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().string(org.hamcrest.Matchers.containsString("proofs")));
+    }
+  }
+
+  @Test
   void ten_racing_decisions_make_one() throws Exception {
     String id = submit(asCreator(creator), "42.00", "USD").get("id").asString();
     List<Callable<Integer>> decisions = new ArrayList<>();

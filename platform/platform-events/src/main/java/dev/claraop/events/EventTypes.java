@@ -24,6 +24,7 @@ import dev.claraop.events.payout.BatchClosed;
 import dev.claraop.events.payout.BatchExported;
 import dev.claraop.events.payout.BatchGenerated;
 import dev.claraop.events.payout.BatchPurged;
+import dev.claraop.events.payout.CampaignCreated;
 import dev.claraop.events.payout.InvoiceApproved;
 import dev.claraop.events.payout.InvoiceRejected;
 import dev.claraop.events.payout.InvoiceSubmitted;
@@ -69,6 +70,9 @@ public final class EventTypes {
 
   public static final EventType<ProfileUpdated> PAYOUT_PROFILE_UPDATED =
       new EventType<>("payout.profile.updated", 1, Topics.PAYOUT, ProfileUpdated.class);
+
+  public static final EventType<CampaignCreated> PAYOUT_CAMPAIGN_CREATED =
+      new EventType<>("payout.campaign.created", 1, Topics.PAYOUT, CampaignCreated.class);
 
   public static final EventType<InvoiceSubmitted> PAYOUT_INVOICE_SUBMITTED =
       new EventType<>("payout.invoice.submitted", 1, Topics.PAYOUT, InvoiceSubmitted.class);
@@ -136,7 +140,8 @@ public final class EventTypes {
   private static final List<EventType<?>> ALL = List.of(PAYOUT_BATCH_GENERATED, PAYOUT_BATCH_APPROVED,
       PAYOUT_BATCH_EXPORTED, PAYOUT_BATCH_CANCELLED, PAYOUT_BATCH_LINE_PAID, PAYOUT_BATCH_LINE_FAILED,
       PAYOUT_BATCH_CLOSED, PAYOUT_BATCH_PURGED, PAYOUT_PII_DECRYPTED, PAYOUT_PROFILE_UPDATED,
-      PAYOUT_INVOICE_SUBMITTED, PAYOUT_INVOICE_APPROVED, PAYOUT_INVOICE_REJECTED, IDENTITY_POD_UPDATED,
+      PAYOUT_CAMPAIGN_CREATED, PAYOUT_INVOICE_SUBMITTED, PAYOUT_INVOICE_APPROVED, PAYOUT_INVOICE_REJECTED,
+      IDENTITY_POD_UPDATED,
       IDENTITY_TENANT_CREATED, IDENTITY_USER_INVITED, IDENTITY_MEMBER_SYNCED, IDENTITY_DELEGATION_APPROVED, IDENTITY_DELEGATION_REVOKED,
       IDENTITY_ACCOUNT_DELETION_REQUESTED, IDENTITY_ACCOUNT_REACTIVATED,
       ACCESS_REQUEST_SUBMITTED, ACCESS_REQUEST_APPROVED, ACCESS_REQUEST_DENIED, ACCESS_REQUEST_EXPIRED,

@@ -1,6 +1,7 @@
 package dev.claraop.payout.campaign.internal;
 
 import dev.claraop.payout.campaign.Campaign.CampaignStatus;
+import dev.claraop.platform.outbox.OutboxRecord;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -26,7 +27,9 @@ public record CampaignDocument(
     List<String> cues,
     Instant detectedAt,
     Instant createdAt,
-    List<String> sourceEventIds) {
+    List<String> sourceEventIds,
+    String createdBy,
+    List<OutboxRecord> outbox) {
 
   public static final String FROM_INBOX = "INBOX";
 }
