@@ -31,6 +31,8 @@ final class Suite {
   final Map<String, String> services;
   /** Where ./claraop writes each component's log ({@code <name>.log}). */
   final Path logs;
+  /** The suite's Kafka broker (bootstrap servers). */
+  final String kafka;
 
   /** How long the started suite keeps a closed batch's bank details. */
   static final String PURGE_AFTER = "PT5S";
@@ -40,6 +42,7 @@ final class Suite {
   private Suite(String gateway, String keycloak, String mongo, String keycloakAdminPassword, Path tls,
       Map<String, String> ports) {
     this.logs = tls.getParent().resolve("logs");
+    this.kafka = "127.0.0.1:" + ports.getOrDefault("CLARAOP_KAFKA_PORT", "9092");
     this.gateway = gateway;
     this.keycloak = keycloak;
     this.mongo = mongo;
