@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -89,11 +90,10 @@ public final class BatchAtScaleBenchmark {
     // last one written is readable), as an operator would before generating.
     long catchingUp = System.nanoTime();
     String last = creators.getLast();
-    while (http.send(HttpRequest.newBuilder(URI.create(PAYOUT + "/api/payout-profiles/" + last))
-        .header("Authorization", "Bearer " + api.token("admin@demo.claraop.dev")).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-      Thread.sleep(500);
-    }
+    Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() ->
+        http.send(HttpRequest.newBuilder(URI.create(PAYOUT + "/api/payout-profiles/" + last))
+            .header("Authorization", "Bearer " + api.token("admin@demo.claraop.dev")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     System.out.printf(Locale.ROOT, "  profile projection caught up %.1f s later%n", seconds(catchingUp));
 
     String admin = api.token("admin@demo.claraop.dev"); // a fresh token: seeding may outlast the first
@@ -104,7 +104,9 @@ public final class BatchAtScaleBenchmark {
     String batchId = generated.json().get("id").asString();
     System.out.printf(Locale.ROOT, "generate %d lines through the gateway: 201 after %.2f s (%d bytes)%n", lines, toCreated,
         generated.body().length());
-    while (!api.get("/api/audit/entries?resource=" + batchId, admin).body().contains(batchId)) Thread.sleep(100);
+    // A deadline, so a stalled audit intake fails the run instead of hanging it.
+    Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+        .until(() -> api.get("/api/audit/entries?resource=" + batchId, admin).body().contains(batchId));
     System.out.printf(Locale.ROOT, "  audit shows it %.2f s after the request%n", seconds(generating));
 
     String second = api.token("admin2@demo.claraop.dev");
