@@ -38,6 +38,8 @@ final class Suite {
   static final String PURGE_AFTER = "PT5S";
 
   private static Suite running;
+  /** The environment ./claraop runs under for this suite (ports, state folder, periods): empty for a running one. */
+  private static Map<String, String> stackEnv = Map.of();
 
   private Suite(String gateway, String keycloak, String mongo, String keycloakAdminPassword, Path tls,
       Map<String, String> ports) {
@@ -112,6 +114,7 @@ final class Suite {
     ports.put("CLARAOP_RETENTION_PAYOUT_PURGE_CRON", "-");
     ports.put("CLARAOP_AOT", "use"); // a developer's trained AOT caches speed this up; the tests train none
     ports.put("CLARAOP_SERVICE_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx320m");
+    stackEnv = Map.copyOf(ports);
     run(root, ports, Duration.ofMinutes(10), "up");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, ports, Duration.ofMinutes(2), "down")));
     try {
@@ -124,17 +127,35 @@ final class Suite {
     }
   }
 
-  private static void run(Path root, Map<String, String> env, Duration timeout, String command) {
+  /** Stops one service of the suite ({@code ./claraop stop}), to see how the others cope without it. */
+  void stop(String service) {
+    run(root(), stackEnv, Duration.ofMinutes(2), "stop", service);
+  }
+
+  /** Starts a stopped service again and waits until it is ready ({@code ./claraop start}). */
+  void start(String service) {
+    run(root(), stackEnv, Duration.ofMinutes(4), "start", service);
+  }
+
+  private static Path root() {
+    return Path.of(System.getProperty("claraop.root", "..")).toAbsolutePath().normalize();
+  }
+
+  private static void run(Path root, Map<String, String> env, Duration timeout, String... command) {
     try {
-      ProcessBuilder builder = new ProcessBuilder(root.resolve("claraop").toString(), command)
+      java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of(root.resolve("claraop").toString()));
+      line.addAll(java.util.List.of(command));
+      ProcessBuilder builder = new ProcessBuilder(line)
           .directory(root.toFile()).inheritIO();
       builder.environment().putAll(env);
       Process process = builder.start();
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         process.destroy();
-        throw new IllegalStateException("./claraop " + command + " did not finish in " + timeout);
+        throw new IllegalStateException("./claraop " + String.join(" ", command) + " did not finish in " + timeout);
       }
-      if (process.exitValue() != 0) throw new IllegalStateException("./claraop " + command + " failed");
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("./claraop " + String.join(" ", command) + " failed");
+      }
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.claraop.audit.entry.AuditEntry.Outcome;
 import dev.claraop.audit.entry.AuditEntry.Resource;
 import dev.claraop.events.EventType;
 import dev.claraop.events.EventTypes;
+import dev.claraop.events.erasure.UserDataErased;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +128,28 @@ final class AuditMappings {
           Map.of("trigger", e.trigger(), "scope", e.scope(), "startedAt", e.startedAt().toString(),
               "finishedAt", e.finishedAt().toString(), "due", String.valueOf(e.due().size()),
               "purged", String.valueOf(e.purged().size()), "failed", String.valueOf(e.failed().size()),
-              "failedBatchIds", String.join(",", e.failed().stream().map(f -> f.batchId()).toList())))));
+              "failedBatchIds", String.join(",", e.failed().stream().map(f -> f.batchId()).toList())))),
+      // Account erasure: opaque ids and counts only, so the entries outlive the account without naming it.
+      new AuditMapping<>(EventTypes.RETENTION_ERASURE_REQUESTED, e -> new AuditMapping.Kept(
+          new Resource("account", e.userId()), Outcome.SUCCEEDED, null, Map.of("erasureId", e.erasureId(),
+              "attempt", String.valueOf(e.attempt()), "services", String.join(",", e.services())))),
+      new AuditMapping<>(EventTypes.RETENTION_ERASURE_CONFIRMED, e -> new AuditMapping.Kept(
+          new Resource("account", e.userId()), Outcome.SUCCEEDED, null, Map.of("erasureId", e.erasureId(),
+              "attempt", String.valueOf(e.attempt()), "services", String.join(",", e.services())))),
+      userDataErased(EventTypes.IDENTITY_USER_DATA_ERASED), userDataErased(EventTypes.PAYOUT_USER_DATA_ERASED),
+      userDataErased(EventTypes.INGEST_USER_DATA_ERASED), userDataErased(EventTypes.ACCESS_USER_DATA_ERASED),
+      new AuditMapping<>(EventTypes.IDENTITY_ACCOUNT_DELETED, e -> new AuditMapping.Kept(
+          new Resource("account", e.userId()), Outcome.SUCCEEDED, null, Map.of("erasureId", e.erasureId()))));
+
+  private static AuditMapping<UserDataErased> userDataErased(EventType<UserDataErased> type) {
+    return new AuditMapping<>(type, e -> {
+      Map<String, String> details = new java.util.TreeMap<>();
+      e.removed().forEach((kind, count) -> details.put("removed." + kind, String.valueOf(count)));
+      details.put("erasureId", e.erasureId());
+      details.put("service", e.service());
+      return new AuditMapping.Kept(new Resource("account", e.userId()), Outcome.SUCCEEDED, null, Map.copyOf(details));
+    });
+  }
 
   /** The details, and the request's basis (complaint reference or legal basis) when it names one. */
   private static Map<String, String> withBasis(String basis, Map<String, String> details) {

@@ -132,6 +132,19 @@ class AuditMappingsTest {
   }
 
   @Test
+  void an_erasure_is_kept_against_the_account_with_opaque_ids_and_counts_only() throws IOException {
+    Resource account = new Resource("account", "11111111-0000-4000-8000-000000000005");
+    assertThat(kept(EventTypes.RETENTION_ERASURE_REQUESTED).resource()).isEqualTo(account);
+    assertThat(kept(EventTypes.RETENTION_ERASURE_REQUESTED).details()).containsOnly(entry("erasureId", "er-6c1d"),
+        entry("attempt", "1"), entry("services", "identity,payout,ingest,access"));
+    assertThat(kept(EventTypes.PAYOUT_USER_DATA_ERASED).details()).containsOnly(entry("erasureId", "er-6c1d"),
+        entry("service", "payout"), entry("removed.profiles", "1"), entry("removed.invoices", "3"),
+        entry("removed.campaigns", "0"));
+    assertThat(kept(EventTypes.IDENTITY_ACCOUNT_DELETED).resource()).isEqualTo(account);
+    assertThat(kept(EventTypes.IDENTITY_ACCOUNT_DELETED).details()).containsOnly(entry("erasureId", "er-6c1d"));
+  }
+
+  @Test
   void a_purge_keeps_when_and_how_many_lines() throws IOException {
     assertThat(kept(EventTypes.PAYOUT_BATCH_PURGED).details()).containsOnly(entry("purgedAt", "2026-12-23T03:00:05Z"),
         entry("closedAt", "2026-11-22T09:00:00Z"), entry("lineCount", "2"));

@@ -7,6 +7,10 @@ import dev.claraop.events.access.RequestDenied;
 import dev.claraop.events.access.RequestExpired;
 import dev.claraop.events.access.RequestSubmitted;
 import dev.claraop.events.access.StaffRead;
+import dev.claraop.events.erasure.ErasureConfirmed;
+import dev.claraop.events.erasure.ErasureRequested;
+import dev.claraop.events.erasure.UserDataErased;
+import dev.claraop.events.identity.AccountDeleted;
 import dev.claraop.events.identity.AccountDeletionRequested;
 import dev.claraop.events.identity.AccountReactivated;
 import dev.claraop.events.identity.DelegationApproved;
@@ -137,6 +141,32 @@ public final class EventTypes {
   public static final EventType<PurgeRunCompleted> RETENTION_PURGE_RUN_COMPLETED =
       new EventType<>("retention.purge-run.completed", 1, Topics.RETENTION, PurgeRunCompleted.class);
 
+  public static final EventType<AccountDeleted> IDENTITY_ACCOUNT_DELETED =
+      new EventType<>("identity.account.deleted", 1, Topics.IDENTITY, AccountDeleted.class);
+
+  public static final EventType<ErasureRequested> RETENTION_ERASURE_REQUESTED =
+      new EventType<>("retention.erasure.requested", 1, Topics.RETENTION, ErasureRequested.class);
+
+  public static final EventType<ErasureConfirmed> RETENTION_ERASURE_CONFIRMED =
+      new EventType<>("retention.erasure.confirmed", 1, Topics.RETENTION, ErasureConfirmed.class);
+
+  public static final EventType<UserDataErased> IDENTITY_USER_DATA_ERASED =
+      new EventType<>("identity.user-data.erased", 1, Topics.IDENTITY, UserDataErased.class);
+
+  public static final EventType<UserDataErased> PAYOUT_USER_DATA_ERASED =
+      new EventType<>("payout.user-data.erased", 1, Topics.PAYOUT, UserDataErased.class);
+
+  public static final EventType<UserDataErased> INGEST_USER_DATA_ERASED =
+      new EventType<>("ingest.user-data.erased", 1, Topics.INGEST, UserDataErased.class);
+
+  public static final EventType<UserDataErased> ACCESS_USER_DATA_ERASED =
+      new EventType<>("access.user-data.erased", 1, Topics.ACCESS, UserDataErased.class);
+
+  /** Each erasing service's confirmation, by the service name {@link dev.claraop.events.erasure.ErasureServices} uses. */
+  public static final Map<String, EventType<UserDataErased>> USER_DATA_ERASED = Map.of(
+      "identity", IDENTITY_USER_DATA_ERASED, "payout", PAYOUT_USER_DATA_ERASED,
+      "ingest", INGEST_USER_DATA_ERASED, "access", ACCESS_USER_DATA_ERASED);
+
   private static final List<EventType<?>> ALL = List.of(PAYOUT_BATCH_GENERATED, PAYOUT_BATCH_APPROVED,
       PAYOUT_BATCH_EXPORTED, PAYOUT_BATCH_CANCELLED, PAYOUT_BATCH_LINE_PAID, PAYOUT_BATCH_LINE_FAILED,
       PAYOUT_BATCH_CLOSED, PAYOUT_BATCH_PURGED, PAYOUT_PII_DECRYPTED, PAYOUT_PROFILE_UPDATED,
@@ -146,7 +176,9 @@ public final class EventTypes {
       IDENTITY_ACCOUNT_DELETION_REQUESTED, IDENTITY_ACCOUNT_REACTIVATED,
       ACCESS_REQUEST_SUBMITTED, ACCESS_REQUEST_APPROVED, ACCESS_REQUEST_DENIED, ACCESS_REQUEST_EXPIRED,
       ACCESS_GRANT_ACTIVATED, ACCESS_GRANT_ENDED, ACCESS_STAFF_READ,
-      INGEST_EMAIL_SCANNED, INGEST_CAMPAIGN_DETECTED, RETENTION_PURGE_RUN_COMPLETED);
+      INGEST_EMAIL_SCANNED, INGEST_CAMPAIGN_DETECTED, RETENTION_PURGE_RUN_COMPLETED,
+      IDENTITY_ACCOUNT_DELETED, RETENTION_ERASURE_REQUESTED, RETENTION_ERASURE_CONFIRMED, IDENTITY_USER_DATA_ERASED,
+      PAYOUT_USER_DATA_ERASED, INGEST_USER_DATA_ERASED, ACCESS_USER_DATA_ERASED);
 
   private static final Map<String, EventType<?>> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -22,7 +22,7 @@ public final class SchemaCheck {
 
   private static final Set<String> KNOWN = Set.of("$schema", "$id", "title", "description", "type",
       "additionalProperties", "required", "properties", "items", "uniqueItems", "minLength", "maxLength",
-      "pattern", "enum", "minimum", "exclusiveMinimum", "format");
+      "pattern", "enum", "minimum", "exclusiveMinimum", "format", "propertyNames", "minItems");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The ways {@code data} breaks the schema of {@code type}; empty when it conforms. */
@@ -50,6 +50,9 @@ public final class SchemaCheck {
       return;
     }
     if (value.isObject()) checkObject(schema, value, path, found);
+    if (value.isArray() && schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
+      found.add(path + " has too few items");
+    }
     if (value.isArray() && schema.has("items")) {
       Set<JsonNode> seen = new HashSet<>();
       int i = 0;
@@ -80,10 +83,14 @@ public final class SchemaCheck {
     for (JsonNode required : schema.path("required").values()) {
       if (!value.has(required.asString())) found.add(path + "." + required.asString() + " is missing");
     }
+    JsonNode additional = schema.path("additionalProperties");
     for (String name : value.propertyNames()) {
+      if (schema.has("propertyNames")) checkString(schema.get("propertyNames"), name, path + " key " + name, found);
       if (properties.has(name)) {
         check(properties.get(name), value.get(name), path + "." + name, found);
-      } else if (!schema.path("additionalProperties").asBoolean(true)) {
+      } else if (additional.isObject()) { // a map: every value follows one schema
+        check(additional, value.get(name), path + "." + name, found);
+      } else if (!additional.asBoolean(true)) {
         found.add(path + "." + name + " is not allowed");
       }
     }
