@@ -1,12 +1,17 @@
 package dev.claraop.ingest;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import dev.claraop.test.GoogleFixture;
 import dev.claraop.test.Infrastructure;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,5 +45,13 @@ public abstract class IngestIntegrationTest {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     return key;
+  }
+
+  @Autowired private MongoClient mongoClient;
+  @Autowired private MongoTemplate dataMongo;
+
+  /** The data keys, in their own database beside this service's (README, "Backups"). */
+  protected MongoCollection<Document> dataKeys() {
+    return mongoClient.getDatabase(dataMongo.getDb().getName() + "-keys").getCollection("data_keys");
   }
 }

@@ -19,6 +19,13 @@ public final class IdentityEvents {
     return CODEC.envelope(type, UUID.randomUUID(), at, tenantId, actor, subjectId, CorrelationIdFilter.current(), null, data);
   }
 
+  /** A new identity event that {@code cause} (a record this service consumed) led to: same correlation, caused by it. */
+  public static <T extends Record> EventEnvelope following(EventEnvelope cause, EventType<T> type, Instant at,
+      String tenantId, Actor actor, String subjectId, T data) {
+    return CODEC.envelope(type, UUID.randomUUID(), at, tenantId, actor, subjectId, cause.correlationId(),
+        cause.eventId().toString(), data);
+  }
+
   public static Actor actor(ClaraPrincipal caller) {
     return Actor.user(caller.userId());
   }

@@ -20,11 +20,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * One Spring context for the integration tests of retention-service: the shared Kafka and Mongo fixtures, the real
  * Keycloak (client-credentials tokens of realm claraop's {@code retention-service} client), a WireMock stand-in for
- * payout-service's purge command, a clock tests can pin, and the daily schedule off (tests run the job themselves).
+ * payout-service's purge command, a clock tests can pin, and the schedules off (tests run the jobs themselves; the
+ * erasure job's first round is one poll interval after start).
  */
 @SpringBootTest(properties = {
     "claraop.retention.payout-purge-cron=-",
     "claraop.retention.audit.cron=-",
+    "claraop.retention.erasure.poll-interval=PT6H",
     "claraop.retention.audit.backoff=50ms",
     "claraop.retention.payout.attempts=2",
     "claraop.retention.payout.backoff=50ms",

@@ -3,7 +3,8 @@ package dev.claraop.ingest.crypto;
 import dev.claraop.platform.crypto.keyring.KeyRef;
 import dev.claraop.platform.crypto.keyring.MasterKeyRing;
 import dev.claraop.platform.crypto.shredding.DataKeys;
-import dev.claraop.platform.crypto.shredding.mongo.MongoDataKeyStore;
+import com.mongodb.client.MongoClient;
+import dev.claraop.platform.crypto.shredding.mongo.DataKeyDatabase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The master key ring and a data key per mailbox (DESIGN §4: OAuth tokens are P1, encrypted at rest). Data keys
- * live in {@code data_keys}, apart from the mailboxes they protect; disconnecting shreds the mailbox's key. Start-up
+ * live in a database of their own ({@code <database>-keys}, README "Backups"), apart from the mailboxes they protect; disconnecting shreds the mailbox's key. Start-up
  * fails without master keys, and with platform-crypto's committed {@code dev-only} key outside the {@code dev}
  * profile.
  */
@@ -40,7 +41,8 @@ class CryptoConfiguration {
   }
 
   @Bean
-  DataKeys dataKeys(MasterKeyRing ring, MongoTemplate mongo, Clock clock) {
-    return new DataKeys(ring, new MongoDataKeyStore(mongo), clock, new SecureRandom());
+  DataKeys dataKeys(MasterKeyRing ring, MongoClient client, MongoTemplate mongo, CryptoSettings settings, Clock clock) {
+    return new DataKeys(ring, DataKeyDatabase.open(client, mongo.getDb().getName(), settings.dataKeysUri()), clock,
+        new SecureRandom());
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * they belong to payout-service and are removed there, by hand (seed 000).
  */
 @Component
-class Disconnection {
+public class Disconnection {
 
   private static final Logger log = LoggerFactory.getLogger(Disconnection.class);
   private final Mailboxes mailboxes;
@@ -27,16 +27,20 @@ class Disconnection {
   }
 
   void disconnect(ClaraPrincipal caller, String id) {
-    Mailbox mailbox = mailboxes.visible(caller, id);
+    disconnect(mailboxes.visible(caller, id));
+  }
+
+  /** Disconnects {@code mailbox} whoever asks: its user from the API, or the erasure of the user's account. */
+  public void disconnect(Mailbox mailbox) {
     tokens.refreshToken(mailbox).ifPresent(refreshToken -> {
       try {
         google.revoke(refreshToken);
       } catch (GoogleRefusal refusal) {
         // The token is destroyed below either way; the user can still remove the app in their Google Account.
-        log.warn("mailbox {}: Google did not confirm the revocation ({})", id, refusal.getMessage());
+        log.warn("mailbox {}: Google did not confirm the revocation ({})", mailbox.id(), refusal.getMessage());
       }
     });
-    tokens.shred(id);
-    mailboxes.delete(id);
+    tokens.shred(mailbox.id());
+    mailboxes.delete(mailbox.id());
   }
 }

@@ -49,6 +49,11 @@ public class Mailboxes {
     return Optional.ofNullable(mongo.findById(id, Mailbox.class));
   }
 
+  /** Every mailbox {@code userId} connected, whatever its status and tenant. */
+  public List<Mailbox> connectedBy(String userId) {
+    return mongo.find(query(where("connectedBy").is(userId)), Mailbox.class);
+  }
+
   public List<Mailbox> connected() {
     return mongo.find(query(where("status").is(MailboxStatus.CONNECTED)), Mailbox.class);
   }

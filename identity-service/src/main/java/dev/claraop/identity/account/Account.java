@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A user's account lifecycle: ACTIVE, or PENDING_DELETION until {@code graceEndsAt}. */
+/**
+ * A user's account lifecycle: ACTIVE, or PENDING_DELETION until {@code graceEndsAt}, then ERASED (only the ids and
+ * {@code erasedAt} left) once every service erased the user's data.
+ */
 @Document("accounts")
 record Account(@Id String userId, String tenantId, String status, Instant requestedAt, Instant graceEndsAt,
-    List<OutboxRecord> outbox) {}
+    Instant erasedAt, List<OutboxRecord> outbox) {}

@@ -4,7 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.claraop.events.Actor;
+import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventTypes;
+import dev.claraop.events.identity.AccountDeleted;
 import dev.claraop.events.identity.AccountDeletionRequested;
 import dev.claraop.events.identity.AccountReactivated;
 import dev.claraop.identity.IdentityEvents;
@@ -25,10 +27,11 @@ import org.springframework.stereotype.Component;
  * conditional single-document write, so two concurrent requests cannot both succeed.
  */
 @Component
-class AccountLifecycle {
+public class AccountLifecycle {
 
   static final String ACTIVE = "ACTIVE";
   static final String PENDING_DELETION = "PENDING_DELETION";
+  static final String ERASED = "ERASED";
   private final MongoTemplate mongo;
   private final AccountSettings settings;
   private final Clock clock;
@@ -45,15 +48,38 @@ class AccountLifecycle {
     var event = IdentityEvents.of(EventTypes.IDENTITY_ACCOUNT_DELETION_REQUESTED, now, tenantId, actor, userId,
         new AccountDeletionRequested(userId, graceEndsAt));
     try {
-      // Upsert only where no deletion is pending: a pending one makes the upsert collide on _id.
-      mongo.findAndModify(query(where("_id").is(userId).and("status").ne(PENDING_DELETION)),
+      // Upsert only where no deletion is pending or done: either makes the upsert collide on _id. (An erased
+      // account's user is gone from Keycloak, but a token issued before may live a few minutes longer.)
+      mongo.findAndModify(query(where("_id").is(userId).and("status").nin(PENDING_DELETION, ERASED)),
           EventOutbox.pushing(new Update().set("tenantId", tenantId).set("status", PENDING_DELETION)
               .set("requestedAt", now).set("graceEndsAt", graceEndsAt), EventTypes.IDENTITY_ACCOUNT_DELETION_REQUESTED, event),
           FindAndModifyOptions.options().upsert(true).returnNew(true), Account.class);
     } catch (DuplicateKeyException pending) {
-      throw new Conflict("a deletion of this account is pending already");
+      throw new Conflict("a deletion of this account is pending or done already");
     }
     return new AccountView(PENDING_DELETION, graceEndsAt);
+  }
+
+  /**
+   * The erasure's last step, after the Keycloak user is gone: the account keeps only its ids, its status ERASED and
+   * when, and {@code identity.account.deleted} is announced. Asked again, it announces again and keeps the first
+   * {@code erasedAt}.
+   *
+   * @param cause the erasure confirmation, whose correlation the announcement carries
+   */
+  public void markErased(String userId, String tenantId, String erasureId, Actor actor, EventEnvelope cause) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    var event = IdentityEvents.following(cause, EventTypes.IDENTITY_ACCOUNT_DELETED, now, tenantId, actor, userId,
+        new AccountDeleted(userId, erasureId));
+    try {
+      mongo.findAndModify(query(where("_id").is(userId).and("status").ne(ERASED)),
+          EventOutbox.pushing(new Update().set("tenantId", tenantId).set("status", ERASED).set("erasedAt", now)
+              .unset("requestedAt").unset("graceEndsAt"), EventTypes.IDENTITY_ACCOUNT_DELETED, event),
+          FindAndModifyOptions.options().upsert(true), Account.class);
+    } catch (DuplicateKeyException erasedBefore) {
+      mongo.updateFirst(query(where("_id").is(userId)),
+          EventOutbox.pushing(new Update(), EventTypes.IDENTITY_ACCOUNT_DELETED, event), Account.class);
+    }
   }
 
   AccountView reactivate(String userId, String tenantId, Actor actor) {

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.claraop.events.Actor;
+import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.identity.DelegationApproved;
 import dev.claraop.events.identity.DelegationRevoked;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * and checks against the expiry itself, so an expired delegation gives no access even in a live token.
  */
 @Component
-class Delegations {
+public class Delegations {
 
   private final MongoTemplate mongo;
   private final UserDirectory directory;
@@ -92,6 +93,41 @@ class Delegations {
         EventOutbox.pushing(new Update().set("revokedAt", now), EventTypes.IDENTITY_DELEGATION_REVOKED, event),
         FindAndModifyOptions.options().returnNew(true), Delegation.class);
     if (revoked == null) throw new Conflict("the delegation is revoked already");
+  }
+
+  /**
+   * Account erasure: every delegation the user holds ends, each announced with {@code identity.delegation.revoked} as
+   * a revocation is, and no delegation document names the user any more (the announcement carries the id while it
+   * waits in the outbox). The Keycloak attribute goes with the user ({@link UserDirectory#disable}). A second call
+   * finds nothing.
+   *
+   * @param cause the erasure request, whose correlation the announcements carry
+   * @return how many delegations no longer name the user
+   */
+  public int removeHolder(String userId, Actor actor, EventEnvelope cause) {
+    int removed = 0;
+    for (Delegation held : mongo.find(query(where("userId").is(userId)), Delegation.class)) {
+      if (removeHolder(held, userId, actor, cause)) removed++;
+    }
+    return removed;
+  }
+
+  private boolean removeHolder(Delegation held, String userId, Actor actor, EventEnvelope cause) {
+    Delegation current = held;
+    while (current != null && userId.equals(current.userId())) {
+      Update update = new Update().unset("userId");
+      if (current.revokedAt() == null) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var event = IdentityEvents.following(cause, EventTypes.IDENTITY_DELEGATION_REVOKED, now, current.tenantId(),
+            actor, current.id(), new DelegationRevoked(current.id(), userId, actor.id()));
+        EventOutbox.pushing(update.set("revokedAt", now), EventTypes.IDENTITY_DELEGATION_REVOKED, event);
+      }
+      // Only the delegation as it was read: an admin's revocation in between makes this match nothing; read again.
+      var asRead = where("_id").is(current.id()).and("userId").is(userId).and("revokedAt").is(current.revokedAt());
+      if (mongo.findAndModify(query(asRead), update, Delegation.class) != null) return true;
+      current = mongo.findById(current.id(), Delegation.class);
+    }
+    return false;
   }
 
   private List<String> activeClaims(String userId, Instant now) {

@@ -109,6 +109,50 @@ public class UserDirectory implements HealthIndicator, AutoCloseable {
     }
   }
 
+  /**
+   * Account erasure, first step: the user can no longer log in (disabled, their sessions ended, so no refresh
+   * either) and their tokens carry no delegation. Not retried here: the caller's record is redelivered instead.
+   *
+   * @return false when Keycloak knows no such user (deleted already): nothing left to disable
+   */
+  public boolean disable(String userId) {
+    return write(() -> {
+      try {
+        var resource = realm().users().get(userId);
+        UserRepresentation user = resource.toRepresentation();
+        user.setEnabled(false);
+        if (user.getAttributes() != null) {
+          var attributes = new java.util.HashMap<>(user.getAttributes());
+          attributes.remove(DELEGATIONS_ATTRIBUTE);
+          user.setAttributes(attributes);
+        }
+        resource.update(user);
+        resource.logout();
+        return true;
+      } catch (NotFoundException absent) {
+        return false;
+      }
+    });
+  }
+
+  /**
+   * Account erasure, last step: the Keycloak user is deleted. Unlike {@link #remove}, a failure is thrown, so that
+   * the erasure is tried again rather than leaving a login behind.
+   *
+   * @return false when Keycloak knew no such user any more (deleted before): the outcome is the same
+   */
+  public boolean delete(String userId) {
+    return write(() -> {
+      try (Response response = realm().users().delete(userId)) {
+        if (response.getStatus() == 404) return false;
+        if (response.getStatus() >= 300) {
+          throw new WebApplicationException("Keycloak did not delete the user", response.getStatus());
+        }
+        return true;
+      }
+    });
+  }
+
   public Optional<DirectoryUser> find(String userId) {
     return read(() -> {
       try {

@@ -5,8 +5,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.claraop.events.Actor;
 import dev.claraop.events.EventCodec;
+import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.identity.PodUpdated;
+import dev.claraop.identity.IdentityEvents;
 import dev.claraop.identity.directory.UserDirectory;
 import dev.claraop.platform.outbox.EventOutbox;
 import dev.claraop.platform.security.Role;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -91,6 +94,50 @@ public class PodChanges {
         EventOutbox.pushing(update, EventTypes.IDENTITY_POD_UPDATED, event),
         FindAndModifyOptions.options().upsert(true).returnNew(true), Pod.class);
     return PodView.of(saved);
+  }
+
+  /**
+   * Account erasure: takes the user out of every pod they are in, as its manager (the pod then has none until an
+   * admin names one) or as a creator. Each change is one conditional write on the pod as it was read, retried on a
+   * concurrent edit, and a second call finds nothing left to change.
+   *
+   * <p>A pod that still has a manager is announced with {@code identity.pod.updated} as an edit would be. One left
+   * without a manager is not: v1 of that event requires a manager, and its consumers (payout's pod projection, the
+   * audit mapping) reject or fail on a null one. It is announced again when an admin names the new manager.
+   *
+   * @param cause the erasure request, whose correlation the announcements carry
+   * @return how many pods changed
+   */
+  public int removeUser(String userId, Actor actor, EventEnvelope cause) {
+    int changed = 0;
+    var holding = new Criteria().orOperator(where("managerId").is(userId), where("creatorIds").is(userId));
+    for (Pod pod : mongo.find(query(holding), Pod.class)) {
+      if (removeUser(pod, userId, actor, cause)) changed++;
+    }
+    return changed;
+  }
+
+  private boolean removeUser(Pod pod, String userId, Actor actor, EventEnvelope cause) {
+    Pod current = pod;
+    while (current != null && (userId.equals(current.managerId()) || current.creatorIds().contains(userId))) {
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      String manager = userId.equals(current.managerId()) ? null : current.managerId();
+      List<String> creators = current.creatorIds().stream().filter(c -> !c.equals(userId)).toList();
+      Update update = new Update().set("creatorIds", creators).set("updatedAt", now);
+      if (manager == null) {
+        update.unset("managerId");
+      } else {
+        var event = IdentityEvents.following(cause, EventTypes.IDENTITY_POD_UPDATED, now, current.tenantId(), actor,
+            current.podId(), new PodUpdated(current.podId(), current.name(), manager, creators));
+        EventOutbox.pushing(update, EventTypes.IDENTITY_POD_UPDATED, event);
+      }
+      // Only the pod as it was read: an admin's edit in between makes this match nothing, and it is read again.
+      Pod changed = mongo.findAndModify(query(where("_id").is(current.id()).and("updatedAt").is(current.updatedAt())),
+          update, FindAndModifyOptions.options().returnNew(true), Pod.class);
+      if (changed != null) return true;
+      current = mongo.findById(current.id(), Pod.class);
+    }
+    return false;
   }
 
   public List<PodView> ofTenant(String tenantId) {

@@ -233,6 +233,22 @@ class IdentityRoutesIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void a_deletion_whose_grace_has_ended_can_no_longer_be_taken_back() throws Exception {
+    String tenant = newTenant();
+    String user = "u-" + UUID.randomUUID();
+    Instant ended = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+    mongo.insert(new org.bson.Document("_id", user).append("tenantId", tenant).append("status", "PENDING_DELETION")
+        .append("requestedAt", java.util.Date.from(ended.minus(30, ChronoUnit.DAYS)))
+        .append("graceEndsAt", java.util.Date.from(ended)), "accounts");
+    http.perform(delete("/api/identity/account/deletion").with(tenantUser(user, tenant, Role.CREATOR)))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    var account = mongo.findById(user, org.bson.Document.class, "accounts");
+    assertThat(account.getString("status")).isEqualTo("PENDING_DELETION");
+    assertThat(account.getDate("graceEndsAt").toInstant()).isEqualTo(ended);
+  }
+
+  @Test
   void every_tenant_role_may_ask_for_its_own_deletion_staff_and_anonymous_may_not() throws Exception {
     for (Role role : List.of(Role.ADMIN, Role.MANAGER)) {
       http.perform(post("/api/identity/account/deletion").with(tenantUser("u-" + UUID.randomUUID(), newTenant(), role)))
