@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,6 +85,26 @@ public class PayoutProfiles {
         MetaData.with("requestId", String.valueOf(CorrelationIdFilter.current())));
     return PayoutProfileView.of(creatorId, details.accountHolder(), details.country(), details.currency(), masks,
         editor, at);
+  }
+
+  /**
+   * Account erasure (DESIGN §6.6): shreds the profile's data key, so every copy of the sealed details (event store,
+   * replays, backups) reads SHREDDED, and deletes its view. Both steps run on every call, so a call that died
+   * between them is completed by the next.
+   *
+   * @return whether this call removed anything (false: already erased, or never a profile)
+   */
+  public boolean erase(String tenantId, String creatorId) {
+    // An id the profile subject refuses never had a profile stored under it.
+    if (tenantId == null || creatorId == null || !ID.matcher(tenantId).matches() || !ID.matcher(creatorId).matches()) {
+      return false;
+    }
+    Subject subject = subjectOf(tenantId, creatorId);
+    // Key first: the projection skips a shredded profile, so a late event cannot bring the view back after this.
+    boolean shredded = dataKeys.shred(subject);
+    long deleted = mongo.remove(Query.query(Criteria.where("_id").is(subject.value())), ProfileDocument.class)
+        .getDeletedCount();
+    return deleted > 0 || shredded;
   }
 
   public boolean exists(String tenantId, String creatorId) {

@@ -4,8 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.claraop.payout.tenancy.internal.MemberDocument;
+import dev.claraop.payout.tenancy.internal.PodDocument;
 import dev.claraop.platform.security.Role;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** Who belongs to which tenant with which role, as identity.events announced it (the token names only the caller). */
@@ -16,6 +18,20 @@ public class TenantMembers {
 
   TenantMembers(MongoTemplate mongo) {
     this.mongo = mongo;
+  }
+
+  /**
+   * Account erasure: the user leaves the tenant (their member record) and every pod of it that lists them as a
+   * creator. A pod a later {@code identity.pod.updated} replaces follows identity-service again.
+   *
+   * @return member records removed (0 when already erased)
+   */
+  public int remove(String tenantId, String userId) {
+    long removed = mongo.remove(query(where("_id").is(MemberDocument.idOf(tenantId, userId))), MemberDocument.class)
+        .getDeletedCount();
+    mongo.updateMulti(query(where("tenantId").is(tenantId).and("creatorIds").is(userId)),
+        new Update().pull("creatorIds", userId), PodDocument.class);
+    return (int) removed;
   }
 
   public boolean has(String tenantId, String userId, Role role) {

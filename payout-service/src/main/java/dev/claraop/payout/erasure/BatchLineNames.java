@@ -1,0 +1,50 @@
+package dev.claraop.payout.erasure;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Arrays;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Account erasure of batch lines: a line that pays the user keeps its amount, currency, status and masked account
+ * (the bank snapshot itself sits under the batch's data key, shredded by the batch purge), but its creator name in
+ * the read model {@code batch_views} becomes {@value #ERASED}. The Axon event store is left as it is.
+ *
+ * <p>The batch feature owns that collection; it is reached here by name and field, the way campaigns read invoices,
+ * so the erasure does not reach into the batch feature's internals.
+ */
+@Component
+class BatchLineNames {
+
+  static final String ERASED = "erased";
+  private static final String BATCH_VIEWS = "batch_views";
+  private final MongoTemplate mongo;
+
+  BatchLineNames(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** @return lines renamed by this call (0 when already erased; a line with no name is skipped) */
+  int erase(String tenantId, String creatorId) {
+    List<String> notNamed = Arrays.asList(null, ERASED);
+    int renamed = 0;
+    for (Document batch : mongo.find(query(where("tenantId").is(tenantId).and("lines")
+        .elemMatch(where("creatorId").is(creatorId).and("creatorName").nin(notNamed))), Document.class, BATCH_VIEWS)) {
+      long named = batch.getList("lines", Document.class, List.of()).stream()
+          .filter(l -> creatorId.equals(l.getString("creatorId")) && !notNamed.contains(l.getString("creatorName")))
+          .count();
+      // Only the user's named lines, by array filter; the projection's own updates of other fields are untouched.
+      Update rename = new Update().set("lines.$[line].creatorName", ERASED)
+          .filterArray(where("line.creatorId").is(creatorId).and("line.creatorName").nin(notNamed));
+      if (mongo.updateFirst(query(where("_id").is(batch.get("_id"))), rename, BATCH_VIEWS).getModifiedCount() > 0) {
+        renamed += (int) named;
+      }
+    }
+    return renamed;
+  }
+}

@@ -1,0 +1,328 @@
+package dev.claraop.payout.erasure;
+
+import static dev.claraop.test.Callers.tenantUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dev.claraop.events.Actor;
+import dev.claraop.events.EventCodec;
+import dev.claraop.events.EventEnvelope;
+import dev.claraop.events.EventTypes;
+import dev.claraop.events.Topics;
+import dev.claraop.events.erasure.ErasureRequested;
+import dev.claraop.events.erasure.ErasureServices;
+import dev.claraop.events.erasure.UserDataErased;
+import dev.claraop.payout.IdentityAnnouncements;
+import dev.claraop.payout.PayoutFixtures;
+import dev.claraop.payout.PayoutIntegrationTest;
+import dev.claraop.payout.invoice.Invoice;
+import dev.claraop.payout.invoice.InvoiceAggregate;
+import dev.claraop.payout.invoice.InvoiceAggregates;
+import dev.claraop.payout.invoice.InvoiceStatus;
+import dev.claraop.payout.invoice.ProofOfDelivery;
+import dev.claraop.payout.profile.PayoutProfiles;
+import dev.claraop.payout.tenancy.PodScope;
+import dev.claraop.payout.tenancy.TenantMembers;
+import dev.claraop.platform.crypto.keyring.Ciphertext;
+import dev.claraop.platform.crypto.shredding.DataKeys;
+import dev.claraop.platform.crypto.shredding.FieldValue;
+import dev.claraop.platform.security.Role;
+import dev.claraop.test.KafkaRecords;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Account erasure (DESIGN §6.6) through the real consumer: retention-service's {@code retention.erasure.requested}
+ * goes to {@code retention.events}, payout-service erases the user's profile, invoices, campaigns, membership and
+ * batch-line names, keeps the invoices only as aggregates, and confirms on {@code payout.events}.
+ */
+class AccountErasureIT extends PayoutIntegrationTest {
+
+  private static final String NAME = "Erin Erasable";
+  private static final String EMAIL = "erin.erasable@planted.example";
+  private static final String ACCOUNT = "000987654321777";
+  private static final String ADMIN = "admin-gen";
+
+  @Autowired MockMvc http;
+  @Autowired MongoTemplate mongo;
+  @Autowired DataKeys dataKeys;
+  @Autowired InvoiceAggregates invoiceAggregates;
+  @Autowired TenantMembers members;
+  @Autowired PodScope pods;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired ApplicationContext context;
+  private final EventCodec codec = new EventCodec();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private String tenant;
+  private String user;
+  private String other;
+  private String manager;
+
+  @BeforeEach
+  void aTenantWithTwoCreators() {
+    tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    user = "u-" + UUID.randomUUID();
+    other = "creator-" + UUID.randomUUID();
+    manager = "manager-" + UUID.randomUUID();
+    IdentityAnnouncements identity = IdentityAnnouncements.from(context);
+    identity.creator(tenant, user);
+    identity.creator(tenant, other);
+    identity.pod(tenant, "pod-e", manager, List.of(user, other));
+  }
+
+  @Test
+  void the_users_payout_data_is_erased_their_invoices_are_kept_as_aggregates_and_payout_confirms() throws Exception {
+    PayoutFixtures.profileSetByCreator(http, tenant, user, "{\"accountHolder\":\"" + NAME + "\",\"country\":\"US\","
+        + "\"currency\":\"USD\",\"accountNumber\":\"" + ACCOUNT + "\",\"routingCode\":\"021000021\"}");
+    PayoutFixtures.profileSetByCreator(http, tenant, other, PayoutFixtures.ukProfile("Olga Other"));
+    String sealed = profile(user).getString("sealedDetails");
+    String usersCampaign = campaignMadeBy(user);
+    String othersCampaign = campaignMadeBy(manager);
+    String october = invoice(user, NAME, "2026-10-05T09:00:00Z", "100.00", "USD", InvoiceStatus.APPROVED);
+    String november = invoice(user, NAME, "2026-11-12T09:00:00Z", "250.50", "USD", InvoiceStatus.SUBMITTED);
+    String novemberEuro = invoice(user, NAME, "2026-11-30T23:59:00Z", "40.00", "EUR", InvoiceStatus.REJECTED);
+    String othersInvoice = invoice(other, "Olga Other", "2026-10-07T09:00:00Z", "70.00", "USD", InvoiceStatus.APPROVED);
+    String batch = batchPayingTheApprovedInvoices();
+
+    EventEnvelope first = request(user, 1, ErasureServices.ALL);
+    send(user, first);
+    EventEnvelope confirmed = confirmationsOf(erasureIdOf(first), 1).getFirst();
+
+    // The confirmation, written after the deletions: counts by kind, ids only, caused by the request.
+    assertThat(confirmed.type()).isEqualTo("payout.user-data.erased");
+    assertThat(confirmed.tenantId()).isEqualTo(tenant);
+    assertThat(confirmed.actor()).isEqualTo(Actor.system("payout-service"));
+    assertThat(confirmed.subjectId()).isEqualTo(user);
+    assertThat(confirmed.causationId()).isEqualTo(first.eventId().toString());
+    assertThat(confirmed.correlationId()).isEqualTo(first.correlationId());
+    UserDataErased erased = codec.data(confirmed, EventTypes.PAYOUT_USER_DATA_ERASED);
+    assertThat(erased.userId()).isEqualTo(user);
+    assertThat(erased.service()).isEqualTo("payout");
+    assertThat(erased.removed()).isEqualTo(
+        Map.of("profiles", 1, "invoices", 3, "campaigns", 1, "lines", 1, "memberships", 1));
+
+    // Profile: its view gone and its data key shredded, so the sealed details no longer open.
+    assertThat(profile(user)).isNull();
+    assertThat(dataKeys.decrypt(PayoutProfiles.subjectOf(tenant, user), Ciphertext.parse(sealed)))
+        .isInstanceOf(FieldValue.Shredded.class);
+    assertThat(http.perform(get("/api/payout-profiles/" + user).with(tenantUser(user, tenant, Role.CREATOR)))
+        .andReturn().getResponse().getStatus()).isEqualTo(404);
+    // Invoices (with their proofs) gone; the other creator's stays.
+    assertThat(mongo.find(query(where("tenantId").is(tenant).and("creatorId").is(user)), Invoice.class)).isEmpty();
+    assertThat(List.of(october, november, novemberEuro)).allMatch(id -> mongo.findById(id, Invoice.class) == null);
+    assertThat(mongo.findById(othersInvoice, Invoice.class)).isNotNull();
+    // Aggregates: one per month and currency, counted once, naming nothing.
+    List<InvoiceAggregate> aggregates = aggregates();
+    assertThat(aggregates).extracting(InvoiceAggregate::id, InvoiceAggregate::month, InvoiceAggregate::currency,
+            InvoiceAggregate::count, InvoiceAggregate::total)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(tenant + "|2026-10|USD", "2026-10", "USD", 1, new BigDecimal("100.00")),
+            org.assertj.core.groups.Tuple.tuple(tenant + "|2026-11|USD", "2026-11", "USD", 1, new BigDecimal("250.50")),
+            org.assertj.core.groups.Tuple.tuple(tenant + "|2026-11|EUR", "2026-11", "EUR", 1, new BigDecimal("40.00")));
+    assertThat(aggregates).allMatch(a -> a.folding() == null || a.folding().isEmpty());
+    String rawAggregates = rawDocuments("invoice_aggregates");
+    for (String identifier : List.of(user, NAME, EMAIL, ACCOUNT, october, november, novemberEuro)) {
+      assertThat(rawAggregates).doesNotContain(identifier);
+    }
+    // Campaigns: the user's hand-made one gone, the manager's stays.
+    assertThat(mongo.findById(usersCampaign, Document.class, "campaigns")).isNull();
+    assertThat(mongo.findById(othersCampaign, Document.class, "campaigns")).isNotNull();
+    // Membership and pod place gone; the other creator's stay.
+    assertThat(members.has(tenant, user, Role.CREATOR)).isFalse();
+    assertThat(members.has(tenant, other, Role.CREATOR)).isTrue();
+    assertThat(pods.creatorsManagedBy(tenant, manager)).isEqualTo(Set.of(other));
+    // The batch line paying the user keeps its amount and status; only the name goes.
+    JsonNode view = batchView(batch);
+    JsonNode usersLine = lineOf(view, user);
+    assertThat(usersLine.get("creatorName").asString()).isEqualTo("erased");
+    assertThat(usersLine.get("amount").decimalValue()).isEqualByComparingTo("100.00");
+    assertThat(usersLine.get("status").asString()).isEqualTo("PENDING");
+    assertThat(lineOf(view, other).get("creatorName").asString()).isEqualTo("Olga Other");
+    assertThat(view.get("total").decimalValue()).isEqualByComparingTo("170.00");
+    // None of the planted values is left in payout's own data (the Axon event store keeps its history, see README).
+    for (String collection : List.of("payout_profiles", "invoices", "campaigns", "tenant_members", "pods", "batch_views",
+        "invoice_aggregates", "erasures")) {
+      String raw = rawDocuments(collection);
+      for (String planted : List.of(NAME, EMAIL, ACCOUNT)) assertThat(raw).as(collection).doesNotContain(planted);
+    }
+    assertThat(profile(other)).isNotNull();
+
+    // Asked again: the very same request redelivered is answered once; a new attempt erases nothing more, confirms
+    // again with zero counts, and leaves the aggregates as they were.
+    send(user, first);
+    EventEnvelope second = request(user, 2, ErasureServices.ALL, erasureIdOf(first));
+    send(user, second);
+    List<EventEnvelope> both = confirmationsOf(erasureIdOf(first), 2);
+    assertThat(both).extracting(EventEnvelope::causationId)
+        .containsExactly(first.eventId().toString(), second.eventId().toString());
+    assertThat(codec.data(both.getLast(), EventTypes.PAYOUT_USER_DATA_ERASED).removed()).isEqualTo(
+        Map.of("profiles", 0, "invoices", 0, "campaigns", 0, "lines", 0, "memberships", 0));
+    assertThat(aggregates()).usingRecursiveFieldByFieldElementComparator().containsExactlyInAnyOrderElementsOf(aggregates);
+    assertThat(mongo.findById(othersInvoice, Invoice.class)).isNotNull();
+  }
+
+  @Test
+  void a_request_that_does_not_name_payout_changes_nothing() throws Exception {
+    PayoutFixtures.profileSetByCreator(http, tenant, user, PayoutFixtures.ukProfile(NAME));
+    String invoice = invoice(user, NAME, "2026-10-05T09:00:00Z", "10.00", "USD", InvoiceStatus.SUBMITTED);
+    EventEnvelope notPayouts = request(user, 1, List.of(ErasureServices.IDENTITY, ErasureServices.INGEST));
+    send(user, notPayouts);
+    // Behind it on the same partition (same key), a request naming payout for a user payout never knew: once that
+    // one is confirmed, the first was read and passed over.
+    String stranger = "u-" + UUID.randomUUID();
+    EventEnvelope behind = request(stranger, 1, ErasureServices.ALL);
+    send(user, behind);
+    assertThat(codec.data(confirmationsOf(erasureIdOf(behind), 1).getFirst(), EventTypes.PAYOUT_USER_DATA_ERASED)
+        .removed()).containsOnly(Map.entry("profiles", 0), Map.entry("invoices", 0), Map.entry("campaigns", 0),
+        Map.entry("lines", 0), Map.entry("memberships", 0));
+
+    assertThat(profile(user)).isNotNull();
+    assertThat(mongo.findById(invoice, Invoice.class)).isNotNull();
+    assertThat(members.has(tenant, user, Role.CREATOR)).isTrue();
+    assertThat(aggregates()).isEmpty();
+    assertThat(mongo.findById(erasureIdOf(notPayouts), Document.class, "erasures")).isNull();
+    assertThat(KafkaRecords.read(Topics.PAYOUT, r -> r.value().contains(erasureIdOf(notPayouts)), 1,
+        Duration.ofSeconds(2))).isEmpty();
+  }
+
+  @Test
+  void a_request_naming_no_tenant_goes_to_the_dead_letter_topic() throws Exception {
+    EventEnvelope valid = request(user, 1, ErasureServices.ALL);
+    EventEnvelope noTenant = new EventEnvelope(valid.eventId(), valid.type(), valid.schemaVersion(), valid.occurredAt(),
+        null, valid.actor(), valid.subjectId(), valid.correlationId(), null, valid.data());
+    send(user, noTenant);
+    assertThat(KafkaRecords.read(Topics.deadLetterOf(Topics.RETENTION),
+        r -> r.value().contains(noTenant.eventId().toString()), 1, Duration.ofSeconds(30))).hasSize(1);
+    assertThat(members.has(tenant, user, Role.CREATOR)).isTrue();
+  }
+
+  @Test
+  void an_invoice_counted_before_a_crash_is_deleted_without_being_counted_again() {
+    String id = invoice(user, NAME, "2026-09-01T10:00:00Z", "12.34", "USD", InvoiceStatus.SUBMITTED);
+    // What a crash between the aggregate's write and the invoice's deletion leaves: the token on both.
+    mongo.updateFirst(query(where("_id").is(id)), new Update().set("foldToken", "token-1"), Invoice.class);
+    String aggregate = InvoiceAggregate.idOf(tenant, "2026-09", "USD");
+    mongo.insert(new InvoiceAggregate(aggregate, tenant, "2026-09", "USD", 1, new BigDecimal("12.34"), List.of("token-1")));
+
+    assertThat(invoiceAggregates.foldAndDelete(tenant, user)).isEqualTo(1);
+    assertThat(mongo.findById(id, Invoice.class)).isNull();
+    InvoiceAggregate after = mongo.findById(aggregate, InvoiceAggregate.class);
+    assertThat(after.count()).isEqualTo(1);
+    assertThat(after.total()).isEqualByComparingTo("12.34");
+    assertThat(after.folding()).isEmpty();
+  }
+
+  // --- fixtures
+
+  private EventEnvelope request(String userId, int attempt, List<String> services) {
+    return request(userId, attempt, services, "er-" + UUID.randomUUID().toString().substring(0, 13));
+  }
+
+  private EventEnvelope request(String userId, int attempt, List<String> services, String erasureId) {
+    return codec.envelope(EventTypes.RETENTION_ERASURE_REQUESTED, UUID.randomUUID(), Instant.now(), tenant,
+        Actor.system("retention-service"), userId, "corr-" + UUID.randomUUID(), null,
+        new ErasureRequested(erasureId, userId, attempt, services));
+  }
+
+  private String erasureIdOf(EventEnvelope request) {
+    return codec.data(request, EventTypes.RETENTION_ERASURE_REQUESTED).erasureId();
+  }
+
+  private void send(String key, EventEnvelope event) throws Exception {
+    kafka.send(Topics.RETENTION, key, codec.write(event)).get(10, TimeUnit.SECONDS);
+  }
+
+  /** payout's confirmations of one erasure on {@code payout.events}, in the order published. */
+  private List<EventEnvelope> confirmationsOf(String erasureId, int expected) {
+    List<EventEnvelope> found = KafkaRecords.read(Topics.PAYOUT, r -> isConfirmationOf(r, erasureId), expected,
+            Duration.ofSeconds(60)).stream().map(r -> codec.read(r.value())).toList();
+    assertThat(found).hasSize(expected);
+    return found;
+  }
+
+  private boolean isConfirmationOf(ConsumerRecord<String, String> record, String erasureId) {
+    EventEnvelope event = codec.read(record.value());
+    return event.type().equals(EventTypes.PAYOUT_USER_DATA_ERASED.name())
+        && codec.data(event, EventTypes.PAYOUT_USER_DATA_ERASED).erasureId().equals(erasureId);
+  }
+
+  private Document profile(String creator) {
+    return mongo.findById(PayoutProfiles.subjectOf(tenant, creator).value(), Document.class, "payout_profiles");
+  }
+
+  /** A campaign made by hand by {@code maker} (holding MANAGER), once its event has left the outbox. */
+  private String campaignMadeBy(String maker) throws Exception {
+    MvcResult made = http.perform(post("/api/campaigns").with(tenantUser(maker, tenant, Role.MANAGER))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Autumn drop\",\"brand\":\"acme.example\"}")).andReturn();
+    assertThat(made.getResponse().getStatus()).isEqualTo(201);
+    return json.readTree(made.getResponse().getContentAsString()).get("id").asString();
+  }
+
+  /** An invoice as submitted; the user's proofs link to a page naming their e-mail address. */
+  private String invoice(String creator, String name, String submittedAt, String amount, String currency,
+      InvoiceStatus status) {
+    String id = "inv-" + UUID.randomUUID();
+    Instant at = Instant.parse(submittedAt);
+    mongo.insert(new Invoice(id, tenant, creator, name, "campaign-1", new BigDecimal(amount), currency, status, null, at,
+        status == InvoiceStatus.SUBMITTED ? null : manager, status == InvoiceStatus.SUBMITTED ? null : at.plusSeconds(60),
+        null, List.of(new ProofOfDelivery("https://social.example/" + (creator.equals(user) ? EMAIL : "olga") + "/post",
+            LocalDate.of(2026, 10, 1))),
+        List.of()));
+    return id;
+  }
+
+  private String batchPayingTheApprovedInvoices() throws Exception {
+    MvcResult generated = http.perform(post("/api/batches").with(tenantUser(ADMIN, tenant, Role.ADMIN))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"currency\":\"USD\"}")).andReturn();
+    assertThat(generated.getResponse().getStatus()).isEqualTo(201);
+    String id = json.readTree(generated.getResponse().getContentAsString()).get("id").asString();
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> batchView(id).path("lines").size() == 2);
+    assertThat(lineOf(batchView(id), user).get("creatorName").asString()).isEqualTo(NAME);
+    return id;
+  }
+
+  private JsonNode batchView(String id) throws Exception {
+    MvcResult result = http.perform(get("/api/batches/" + id).with(tenantUser(ADMIN, tenant, Role.ADMIN))).andReturn();
+    return result.getResponse().getStatus() == 200
+        ? json.readTree(result.getResponse().getContentAsString()) : json.createObjectNode();
+  }
+
+  private static JsonNode lineOf(JsonNode batch, String creator) {
+    for (JsonNode line : batch.get("lines")) if (line.get("creatorId").asString().equals(creator)) return line;
+    throw new AssertionError("no line pays " + creator);
+  }
+
+  private List<InvoiceAggregate> aggregates() {
+    return mongo.find(query(where("tenantId").is(tenant)), InvoiceAggregate.class);
+  }
+
+  private String rawDocuments(String collection) {
+    return mongo.find(query(where("tenantId").is(tenant)), Document.class, collection).stream()
+        .map(Document::toJson).reduce("", String::concat);
+  }
+}
