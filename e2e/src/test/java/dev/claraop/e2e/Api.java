@@ -53,6 +53,24 @@ final class Api {
     return response.json().get("access_token").asString();
   }
 
+  /** The token endpoint's status for a password login of {@code username}: 200 signed in, 400/401 refused. */
+  int tokenStatus(String username) {
+    return send(HttpRequest.newBuilder(URI.create(suite.keycloak + "/realms/claraop/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=claraop-web&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+            + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8))).build()).status();
+  }
+
+  /** A token of Keycloak's own admin (master realm), for the admin API. */
+  String keycloakAdminToken() {
+    return send(HttpRequest.newBuilder(URI.create(suite.keycloak + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
+            + URLEncoder.encode(suite.keycloakAdminPassword, StandardCharsets.UTF_8))).build())
+        .json().get("access_token").asString();
+  }
+
   /** Trusts the gateway's dev certificate, and only it. */
   SSLContext sslContext() {
     return tls;

@@ -83,7 +83,8 @@ class PayoutPurgeE2ETest {
     try (MongoClient mongo = MongoClients.create(suite.mongo)) {
       MongoDatabase payout = mongo.getDatabase("claraop-payout");
       List<Document> batchKeys = new ArrayList<>();
-      payout.getCollection("data_keys").find().forEach(key -> {
+      // Data keys live in a database of their own, beside the data (README, "Backups").
+      mongo.getDatabase("claraop-payout-keys").getCollection("data_keys").find().forEach(key -> {
         if (key.getString("_id").contains(batch)) batchKeys.add(key);
       });
       assertThat(batchKeys).isNotEmpty().allSatisfy(key -> {
@@ -104,5 +105,52 @@ class PayoutPurgeE2ETest {
       assertThat(api.get("/api/audit/entries?action=retention.purge-run.completed", admin).body())
           .contains("retention-run");
     });
+  }
+
+  @Test
+  void a_purge_run_while_payout_service_is_down_leaves_the_batch_due_and_the_next_run_purges_it() {
+    Suite suite = Suite.get();
+    Api api = new Api(suite);
+    Seeds seeds = new Seeds(suite, api);
+    String tenant = "purge-down-" + UUID.randomUUID().toString().substring(0, 8);
+    String admin = api.token(seeds.tenantAdmin(tenant));
+    String creator = seeds.invitedCreator(admin);
+    seeds.payoutProfile(admin, creator);
+    seeds.approvedInvoice(tenant, creator, "Pia Pause", "12.00");
+    Api.Response generated = api.post("/api/batches", admin, "{\"currency\":\"USD\"}");
+    assertThat(generated.status()).as(generated.body()).isEqualTo(201);
+    String batch = generated.json().get("id").asString();
+    assertThat(api.post("/api/batches/" + batch + "/cancel", admin, "{\"reason\":\"Wrong month\"}").status())
+        .isEqualTo(204);
+    // Due once the period has passed and retention has read the closing: a run of this tenant finds it due.
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> retentionKnowsDue(suite, batch));
+
+    suite.stop("payout-service");
+    JsonNode failed;
+    try {
+      Api.Response run = api.post("/api/cron/run-payout-purge", admin, "{}");
+      assertThat(run.status()).as(run.body()).isEqualTo(200);
+      failed = run.json();
+    } finally {
+      suite.start("payout-service");
+    }
+    assertThat(failed.get("due").toString()).contains(batch);
+    assertThat(failed.get("purged").toString()).doesNotContain(batch);
+    assertThat(failed.get("failed").toString()).contains(batch, "stays due for the next run");
+
+    JsonNode next = api.post("/api/cron/run-payout-purge", admin, "{}").json();
+    assertThat(next.get("purged").toString()).contains(batch);
+    assertThat(api.get("/api/batches/" + batch, admin).json().get("purgedAt").isString()).isTrue();
+  }
+
+  /** retention-service has the batch due (its schedule, in its own database). */
+  private static boolean retentionKnowsDue(Suite suite, String batch) {
+    try (MongoClient mongo = MongoClients.create(suite.mongo)) {
+      Document due = mongo.getDatabase("claraop-retention").getCollection("due_purges")
+          .find(new Document("_id", batch)).first();
+      return due != null && due.getDate("closedAt").toInstant().plus(Duration.parse(Suite.PURGE_AFTER))
+          .isBefore(java.time.Instant.now());
+    }
   }
 }

@@ -47,11 +47,15 @@ final class Seeds {
    * there (404, nothing stored), so a 404 is tried again for a few seconds.
    */
   void payoutProfile(String adminToken, String creatorId) {
+    payoutProfile(adminToken, creatorId, "000123456789");
+  }
+
+  void payoutProfile(String adminToken, String creatorId, String accountNumber) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gateway + "/api/payout-profiles/" + creatorId))
         .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString("""
-            {"accountHolder":"E2e Creator","country":"US","currency":"USD","accountNumber":"000123456789",
-             "routingCode":"011000015"}""")).build();
+            {"accountHolder":"E2e Creator","country":"US","currency":"USD","accountNumber":"%s",
+             "routingCode":"011000015"}""".formatted(accountNumber))).build();
     java.time.Instant giveUp = java.time.Instant.now().plusSeconds(20);
     Api.Response stored = api.send(request);
     while (stored.status() == 404 && java.time.Instant.now().isBefore(giveUp)) {
@@ -67,6 +71,29 @@ final class Seeds {
     Api.Response invited = api.post("/api/identity/users", adminToken, "{\"email\":\"" + email + "\",\"role\":\"CREATOR\"}");
     if (invited.status() != 201) throw new IllegalStateException("creator not invited: " + invited.status() + " " + invited.body());
     return invited.json().get("userId").asString();
+  }
+
+  /** A user who can sign in: their id and username (the password is the demo password). */
+  record Login(String userId, String username) {}
+
+  /**
+   * A CREATOR invited through identity-service (so every service learns of them) who then set the demo password
+   * and verified the email, as the invitation asks: here through Keycloak's admin API.
+   */
+  Login invitedCreatorWithLogin(String adminToken) {
+    String email = "creator-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.claraop.dev";
+    Api.Response invited = api.post("/api/identity/users", adminToken, "{\"email\":\"" + email + "\",\"role\":\"CREATOR\"}");
+    if (invited.status() != 201) throw new IllegalStateException("creator not invited: " + invited.status() + " " + invited.body());
+    String id = invited.json().get("userId").asString();
+    String admin = adminToken();
+    Api.Response password = admin(admin, "PUT", "/users/" + id + "/reset-password", Api.JSON.writeValueAsString(
+        java.util.Map.of("type", "password", "value", Api.DEMO_PASSWORD, "temporary", false)));
+    if (password.status() != 204) throw new IllegalStateException("password not set: " + password.status());
+    var user = (tools.jackson.databind.node.ObjectNode) admin(admin, "GET", "/users/" + id, null).json();
+    user.put("emailVerified", true).put("enabled", true).putArray("requiredActions");
+    Api.Response updated = admin(admin, "PUT", "/users/" + id, Api.JSON.writeValueAsString(user));
+    if (updated.status() != 204) throw new IllegalStateException("user not updated: " + updated.status());
+    return new Login(id, user.get("username").asString());
   }
 
   /**

@@ -36,6 +36,11 @@ final class Suite {
 
   /** How long the started suite keeps a closed batch's bank details. */
   static final String PURGE_AFTER = "PT5S";
+  /**
+   * How long the started suite lets a deletion be taken back (AccountErasureE2ETest). Long enough that the
+   * authorization matrix, which asks for and takes back its callers' deletions row after row, never sees one end.
+   */
+  static final Duration DELETION_GRACE = Duration.ofSeconds(45);
 
   private static Suite running;
   /** The environment ./claraop runs under for this suite (ports, state folder, periods): empty for a running one. */
@@ -95,7 +100,8 @@ final class Suite {
         throw new IllegalStateException("set CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD for the running suite", e);
       }
     }
-    Path state = root.resolve("e2e/target/stack");
+    // A benchmark beside the tests moves its stack elsewhere (-Dclaraop.e2e.stack=e2e/target/bench-stack).
+    Path state = root.resolve(System.getProperty("claraop.e2e.stack", "e2e/target/stack"));
     deleteRecursively(state); // every run starts from empty stores, as on a fresh clone
     Map<String, String> ports = new HashMap<>();
     java.util.Set<Integer> taken = new java.util.HashSet<>();
@@ -112,6 +118,11 @@ final class Suite {
     ports.put("CLARAOP_PAYOUT_PURGE_AFTER", PURGE_AFTER);
     ports.put("CLARAOP_RETENTION_PAYOUT_PURGE_AFTER", PURGE_AFTER);
     ports.put("CLARAOP_RETENTION_PAYOUT_PURGE_CRON", "-");
+    // Short erasure periods (issue 8): the grace, how often retention looks for ended ones, how long it waits for a
+    // service's confirmation before asking again.
+    ports.put("CLARAOP_IDENTITY_ACCOUNT_DELETIONGRACE", DELETION_GRACE.toString());
+    ports.put("CLARAOP_RETENTION_ERASURE_POLLINTERVAL", "PT2S");
+    ports.put("CLARAOP_RETENTION_ERASURE_CONFIRMTIMEOUT", "PT20S");
     ports.put("CLARAOP_AOT", "use"); // a developer's trained AOT caches speed this up; the tests train none
     ports.put("CLARAOP_SERVICE_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx320m");
     stackEnv = Map.copyOf(ports);

@@ -1,5 +1,6 @@
 package dev.claraop.platform.security;
 
+import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,8 +13,10 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Turns a Keycloak access token into a {@link ClaraAuthentication}: the principal the request acts as and
@@ -23,7 +26,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>A delegated operator acts in a delegated tenant only on requests that say so with
  * {@value #ACTING_TENANT_HEADER}; without it they act as themself. The header is a choice made per request
  * rather than a second token because a user may hold delegations for several tenants and the token is the
- * same for all of them. The delegation's expiry is checked against the clock at every request.
+ * same for all of them. The delegation's expiry is checked against the clock at every request, and whether it
+ * was revoked against the service's {@link RevokedDelegations}: either ends it inside a live token.
  */
 public class ClaraJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -33,14 +37,26 @@ public class ClaraJwtAuthenticationConverter implements Converter<Jwt, AbstractA
   public static final String ACTING_TENANT_HEADER = "X-Acting-Tenant";
 
   private final Clock clock;
+  /** Null until known: a chain built by hand finds the service's bean on its first request. */
+  private volatile RevokedDelegations revoked;
 
-  /** With the system clock, for chains built by hand; the platform's chain passes the service's clock. */
+  /**
+   * With the system clock, for chains built by hand; the platform's chain passes the service's clock. The
+   * revocations are the {@link RevokedDelegations} bean of the application serving the request, so a service
+   * that declares its own chain learns of revocations without wiring them in.
+   */
   public ClaraJwtAuthenticationConverter() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), null);
   }
 
+  /** Nothing revoked: only expiry ends a delegation. */
   public ClaraJwtAuthenticationConverter(Clock clock) {
+    this(clock, RevokedDelegations.NONE);
+  }
+
+  public ClaraJwtAuthenticationConverter(Clock clock, RevokedDelegations revoked) {
     this.clock = clock;
+    this.revoked = revoked;
   }
 
   /**
@@ -53,24 +69,34 @@ public class ClaraJwtAuthenticationConverter implements Converter<Jwt, AbstractA
     String acting = null;
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
       acting = request.getRequest().getHeader(ACTING_TENANT_HEADER);
+      if (revoked == null) revoked = revocationsOf(request.getRequest().getServletContext());
     }
     return authenticate(jwt, acting);
   }
 
   /** @param actingTenant the {@value #ACTING_TENANT_HEADER} header, null when absent */
   public ClaraAuthentication authenticate(Jwt jwt, String actingTenant) {
-    return principal(jwt, actingTenant, clock.instant())
+    RevokedDelegations known = revoked == null ? RevokedDelegations.NONE : revoked;
+    return principal(jwt, actingTenant, clock.instant(), known)
         .map(caller -> ClaraAuthentication.acting(jwt, caller))
         .orElseGet(() -> ClaraAuthentication.refused(jwt));
+  }
+
+  /** The serving application's revocations; none where no application context is bound to the servlet context. */
+  private static RevokedDelegations revocationsOf(ServletContext servlet) {
+    WebApplicationContext context = servlet == null ? null : WebApplicationContextUtils.findWebApplicationContext(servlet);
+    if (context == null) return RevokedDelegations.NONE;
+    return context.getBeanProvider(RevokedDelegations.class).getIfUnique(() -> RevokedDelegations.NONE);
   }
 
   /**
    * Who the token acts as. No header (or a blank one, or the caller's own tenant): the caller as
    * themself. A header naming another tenant: that tenant with exactly the role of the caller's delegation
-   * for it that is active at {@code now}, or empty (refused) when there is none, or when the caller is
-   * staff, who reach tenant data only through support grants.
+   * for it that is active at {@code now} and not revoked, or empty (refused) when there is none, or when the
+   * caller is staff, who reach tenant data only through support grants. A revoked delegation is refused exactly
+   * as an expired one (403): the token is genuine, the delegation no longer counts.
    */
-  static Optional<ClaraPrincipal> principal(Jwt jwt, String actingTenant, Instant now) {
+  static Optional<ClaraPrincipal> principal(Jwt jwt, String actingTenant, Instant now, RevokedDelegations revoked) {
     ClaraPrincipal self = principal(jwt);
     if (actingTenant == null || actingTenant.isBlank()) return Optional.of(self);
     String tenant = actingTenant.trim();
@@ -78,7 +104,7 @@ public class ClaraJwtAuthenticationConverter implements Converter<Jwt, AbstractA
     if (tenant.equals(self.tenantId()) && self.isTenantUser()) return Optional.of(self);
     // Should a tenant ever be delegated twice, the entry that lasts longest decides.
     return delegations(jwt).stream()
-        .filter(d -> d.tenantId().equals(tenant) && d.activeAt(now))
+        .filter(d -> d.tenantId().equals(tenant) && d.activeAt(now) && !revoked.revoked(d.id()))
         .max(Comparator.comparing(Delegation::expiresAt))
         .map(d -> ClaraPrincipal.delegated(self.userId(), d));
   }

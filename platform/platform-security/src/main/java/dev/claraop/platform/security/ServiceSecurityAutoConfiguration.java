@@ -25,7 +25,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * tokens too; services check them again so that nothing behind it trusts the network.
  *
  * <p>A request whose {@code X-Acting-Tenant} names a tenant the caller holds no active delegation for is
- * refused with 403 here, before any controller (see {@link ClaraJwtAuthenticationConverter}).
+ * refused with 403 here, before any controller (see {@link ClaraJwtAuthenticationConverter}); so is one whose
+ * delegation has expired or is among the service's {@link RevokedDelegations}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,7 +39,10 @@ public class ServiceSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<Clock> clock) throws Exception {
+  SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<Clock> clock,
+      ObjectProvider<RevokedDelegations> revoked) throws Exception {
+    var tokens = new ClaraJwtAuthenticationConverter(clock.getIfUnique(Clock::systemUTC),
+        revoked.getIfUnique(() -> RevokedDelegations.NONE));
     return http
         .csrf(csrf -> csrf.disable()) // no cookies, no sessions: bearer tokens only
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -46,7 +50,7 @@ public class ServiceSecurityAutoConfiguration {
             .anyRequest().access(AuthorizationManagers.allOf(
                 AuthenticatedAuthorizationManager.authenticated(), actingTenantAllowed())))
         .oauth2ResourceServer(o -> o
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaraJwtAuthenticationConverter(clock.getIfUnique(Clock::systemUTC))))
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
             .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
             .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
         .exceptionHandling(e -> e

@@ -11,6 +11,8 @@ import dev.claraop.platform.security.ClaraJwtAuthenticationConverterTest.Mutable
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ActingTenantChainTest {
 
   static final MutableClock CLOCK = new MutableClock(Tokens.NOW);
+  static final Set<String> REVOKED = ConcurrentHashMap.newKeySet();
   static final Map<String, Jwt> TOKENS = Map.of(
       "operator", Tokens.operator(entry("demo", "ADMIN", Tokens.NOW.plusSeconds(60), "d-1")),
       "admin", Tokens.tenantUser("a-1", "demo", List.of("ADMIN"), null),
@@ -49,6 +52,11 @@ class ActingTenantChainTest {
     @Bean
     Clock clock() {
       return CLOCK;
+    }
+
+    @Bean
+    RevokedDelegations revokedDelegations() {
+      return REVOKED::contains;
     }
 
     @Bean
@@ -77,6 +85,7 @@ class ActingTenantChainTest {
   @BeforeEach
   void resetClock() {
     CLOCK.set(Tokens.NOW);
+    REVOKED.clear();
   }
 
   @Test
@@ -107,6 +116,17 @@ class ActingTenantChainTest {
     http.perform(as("operator", "demo", "/api/admin-only")).andExpect(status().isOk());
     CLOCK.set(Tokens.NOW.plusSeconds(60));
     http.perform(as("operator", "demo", "/api/admin-only")).andExpect(status().isForbidden());
+    http.perform(as("operator", "demo", "/api/whoami")).andExpect(status().isForbidden());
+    http.perform(as("operator", null, "/api/whoami")).andExpect(status().isOk()).andExpect(jsonPath("$.tenantId").value("other"));
+  }
+
+  @Test
+  void once_the_delegation_is_revoked_the_live_token_no_longer_opens_the_tenant() throws Exception {
+    http.perform(as("operator", "demo", "/api/admin-only")).andExpect(status().isOk());
+    REVOKED.add("d-1");
+    http.perform(as("operator", "demo", "/api/admin-only")).andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("You hold no active delegation for the tenant named in X-Acting-Tenant."));
     http.perform(as("operator", "demo", "/api/whoami")).andExpect(status().isForbidden());
     http.perform(as("operator", null, "/api/whoami")).andExpect(status().isOk()).andExpect(jsonPath("$.tenantId").value("other"));
   }

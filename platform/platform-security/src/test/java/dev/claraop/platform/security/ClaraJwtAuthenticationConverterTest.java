@@ -14,10 +14,13 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.support.StaticWebApplicationContext;
 
 class ClaraJwtAuthenticationConverterTest {
 
@@ -63,6 +66,51 @@ class ClaraJwtAuthenticationConverterTest {
     clock.set(NOW.plusSeconds(30)); // the token itself lives until NOW + 240 s
     assertThat(converter.authenticate(token, "demo").refused()).isTrue();
     assertThat(token.getExpiresAt()).isAfter(clock.instant());
+  }
+
+  @Test
+  void a_revoked_delegation_inside_a_still_valid_token_is_refused_as_an_expired_one_is() {
+    java.util.Set<String> revoked = new java.util.HashSet<>();
+    var withRevocations = new ClaraJwtAuthenticationConverter(clock, revoked::contains);
+    Jwt token = Tokens.operator(entry("demo", "ADMIN", IN_AN_HOUR, "d-1"), entry("acme", "CREATOR", IN_AN_HOUR, "d-2"));
+    assertThat(withRevocations.authenticate(token, "demo").refused()).isFalse();
+
+    revoked.add("d-1");
+
+    ClaraAuthentication refused = withRevocations.authenticate(token, "demo");
+    assertThat(refused.refused()).isTrue();
+    assertThat(refused.isAuthenticated()).as("a genuine token: 403, not 401").isTrue();
+    assertThat(refused.getAuthorities()).isEmpty();
+    assertThat(token.getExpiresAt()).isAfter(clock.instant());
+    // Only that delegation ends: another one and the operator's own tenant still work with the same token.
+    assertThat(withRevocations.authenticate(token, "acme").caller().roles()).containsExactly(Role.CREATOR);
+    assertThat(withRevocations.authenticate(token, null).caller().tenantId()).isEqualTo("other");
+  }
+
+  @Test
+  void of_two_entries_for_one_tenant_a_revoked_one_gives_way_to_the_other() {
+    var withRevocations = new ClaraJwtAuthenticationConverter(clock, "d-long"::equals);
+    Jwt token = Tokens.operator(entry("demo", "ADMIN", IN_AN_HOUR, "d-long"), entry("demo", "CREATOR", NOW.plusSeconds(60), "d-short"));
+    assertThat(withRevocations.authenticate(token, "demo").caller())
+        .isEqualTo(new ClaraPrincipal(OPERATOR, "demo", Set.of(Role.CREATOR), "d-short"));
+  }
+
+  @Test
+  void a_converter_built_by_hand_asks_the_revocations_of_the_application_serving_the_request() {
+    // Such a converter runs on the system clock, so the entry must be ahead of the real time.
+    Jwt token = Tokens.operator(entry("demo", "ADMIN", Instant.now().plusSeconds(3600), "d-1"));
+    MockServletContext servlet = new MockServletContext();
+    StaticWebApplicationContext application = new StaticWebApplicationContext();
+    application.getBeanFactory().registerSingleton("revokedDelegations", (RevokedDelegations) "d-1"::equals);
+    servlet.setAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE, application);
+    MockHttpServletRequest request = new MockHttpServletRequest(servlet);
+    request.addHeader(ClaraJwtAuthenticationConverter.ACTING_TENANT_HEADER, "demo");
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+
+    assertThat(new ClaraJwtAuthenticationConverter().convert(token).refused()).isTrue();
+    // The same request in an application without revocations: the delegation still counts.
+    servlet.setAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE, new StaticWebApplicationContext());
+    assertThat(new ClaraJwtAuthenticationConverter().convert(token).caller().delegationId()).isEqualTo("d-1");
   }
 
   @Test
