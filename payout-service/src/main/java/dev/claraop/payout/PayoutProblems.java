@@ -2,6 +2,7 @@ package dev.claraop.payout;
 
 import dev.claraop.payout.batch.BatchNotFound;
 import dev.claraop.payout.batch.BatchRejected;
+import dev.claraop.platform.crypto.shredding.SubjectShredded;
 import dev.claraop.platform.web.ProblemResponses;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -36,6 +37,16 @@ class PayoutProblems {
   ResponseEntity<ProblemDetail> notFound(BatchNotFound ex) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
         .body(ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()));
+  }
+
+  /**
+   * Data for a user whose account was erased (their data key shredded): nothing new is sealed for them, so a profile
+   * write or a batch naming them is refused. The subject (ids) stays out of the answer, as it is not the caller's.
+   */
+  @ExceptionHandler(SubjectShredded.class)
+  ResponseEntity<ProblemDetail> erased(SubjectShredded ex) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(HttpStatus.CONFLICT,
+        "Account erased", "This creator's account was erased; no payout data can be stored for them."));
   }
 
   /** A command for a batch id the event store has never seen. */

@@ -1,10 +1,15 @@
 package dev.claraop.payout;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import dev.claraop.test.Infrastructure;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,6 +29,14 @@ public abstract class PayoutIntegrationTest {
     registry.add("claraop.crypto.master-keys", () -> TEST_MASTER_KEYS);
     // Retention in seconds, so a test sees a purge refused while the batch is kept and allowed after.
     registry.add("claraop.payout.purge-after", () -> PURGE_AFTER.toString());
+  }
+
+  @Autowired private MongoClient mongoClient;
+  @Autowired private MongoTemplate dataMongo;
+
+  /** The data keys, in their own database beside this service's (README, "Keys"). */
+  protected MongoCollection<Document> dataKeys() {
+    return mongoClient.getDatabase(dataMongo.getDb().getName() + "-keys").getCollection("data_keys");
   }
 
   private static byte[] randomKey() {

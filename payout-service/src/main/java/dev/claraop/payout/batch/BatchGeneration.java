@@ -35,13 +35,16 @@ class BatchGeneration {
 
   private final InvoiceReservations reservations;
   private final BankSnapshots snapshots;
+  private final CreatorNames names;
   private final CommandGateway commands;
   private final Counter generated;
 
   BatchGeneration(
-      InvoiceReservations reservations, BankSnapshots snapshots, CommandGateway commands, MeterRegistry meters) {
+      InvoiceReservations reservations, BankSnapshots snapshots, CreatorNames names, CommandGateway commands,
+      MeterRegistry meters) {
     this.reservations = reservations;
     this.snapshots = snapshots;
+    this.names = names;
     this.commands = commands;
     this.generated = Counter.builder("claraop.payout.batches.generated")
         .description("Payout batches generated").register(meters);
@@ -53,8 +56,11 @@ class BatchGeneration {
     List<Invoice> invoices = reservations.reserveApprovedUnpaid(admin.tenantId(), currency, batchId);
     if (invoices.isEmpty()) throw new Conflict("no approved, unpaid invoices in " + currency + " to pay");
     List<BatchLine> lines;
+    Map<String, String> namesByCreator = new LinkedHashMap<>();
+    invoices.forEach(i -> namesByCreator.putIfAbsent(i.creatorId(), i.creatorName()));
     try {
-      lines = linePerCreator(invoices, currency, bankSnapshots(admin.tenantId(), invoices, batchId));
+      Map<String, ProfileSnapshot> banks = bankSnapshots(admin.tenantId(), invoices, batchId);
+      lines = linePerCreator(invoices, currency, banks, names.seal(admin.tenantId(), namesByCreator));
       commands.sendAndWait(new GenerateBatch(batchId, admin.tenantId(), currency, admin.userId(), lines),
           MetaData.with("requestId", String.valueOf(CorrelationIdFilter.current())));
     } catch (RuntimeException e) {
@@ -63,7 +69,7 @@ class BatchGeneration {
       throw e;
     }
     generated.increment();
-    return view(batchId, currency, admin.userId(), lines);
+    return view(batchId, currency, admin.userId(), lines, namesByCreator);
   }
 
   private static String knownCurrency(String code) {
@@ -92,23 +98,28 @@ class BatchGeneration {
     return found;
   }
 
+  /** One line per creator; the name goes into the event only sealed under the creator's key. */
   private static List<BatchLine> linePerCreator(
-      List<Invoice> invoices, String currency, Map<String, ProfileSnapshot> snapshots) {
+      List<Invoice> invoices, String currency, Map<String, ProfileSnapshot> snapshots, Map<String, String> sealedNames) {
     Map<String, List<Invoice>> byCreator = new LinkedHashMap<>();
     invoices.forEach(i -> byCreator.computeIfAbsent(i.creatorId(), k -> new ArrayList<>()).add(i));
     return byCreator.values().stream().map(own -> {
       ProfileSnapshot bank = snapshots.get(own.getFirst().creatorId());
-      return new BatchLine(UUID.randomUUID().toString(), own.getFirst().creatorId(), own.getFirst().creatorName(),
+      String creator = own.getFirst().creatorId();
+      return new BatchLine(UUID.randomUUID().toString(), creator, null,
           own.stream().map(Invoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add), currency,
           own.stream().map(Invoice::id).toList(),
-          new BatchLine.BankSnapshot(bank.sealedAccount(), bank.maskedAccount(), bank.editedBy()));
+          new BatchLine.BankSnapshot(bank.sealedAccount(), bank.maskedAccount(), bank.editedBy()),
+          sealedNames.get(creator));
     }).toList();
   }
 
-  static BatchView view(String batchId, String currency, String generatedBy, List<BatchLine> lines) {
+  /** The batch as just generated, with the names as the invoices gave them (the lines hold them sealed). */
+  private static BatchView view(
+      String batchId, String currency, String generatedBy, List<BatchLine> lines, Map<String, String> namesByCreator) {
     BigDecimal total = lines.stream().map(BatchLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     return new BatchView(batchId, currency, BatchStatus.GENERATED, generatedBy, null, null, total,
-        lines.stream().map(l -> new BatchView.Line(l.lineId(), l.creatorId(), l.creatorName(), l.amount(),
-            l.currency(), LineStatus.PENDING, l.bank().account())).toList(), null);
+        lines.stream().map(l -> new BatchView.Line(l.lineId(), l.creatorId(), namesByCreator.get(l.creatorId()),
+            l.amount(), l.currency(), LineStatus.PENDING, l.bank().account())).toList(), null);
   }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * One creator's line in a batch: the sum of that creator's invoices the batch pays, and the bank account it pays
- * to, snapshotted at generation.
+ * to, snapshotted at generation. The creator's name is {@code sealedCreatorName}, ciphertext under the creator's own
+ * data key ({@link CreatorNames}), so erasing the creator shreds it in the event store too; {@code creatorName} is
+ * null in new lines and holds the plain name only in lines stored before names were sealed.
  */
 public record BatchLine(
     String lineId, String creatorId, String creatorName, BigDecimal amount, String currency, List<String> invoiceIds,
-    BankSnapshot bank) {
+    BankSnapshot bank, String sealedCreatorName) {
 
   public BatchLine {
     if (amount.signum() <= 0) throw new IllegalArgumentException("a line pays a positive amount");

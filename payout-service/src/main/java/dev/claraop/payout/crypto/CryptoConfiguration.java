@@ -1,9 +1,10 @@
 package dev.claraop.payout.crypto;
 
+import com.mongodb.client.MongoClient;
 import dev.claraop.platform.crypto.keyring.KeyRef;
 import dev.claraop.platform.crypto.keyring.MasterKeyRing;
 import dev.claraop.platform.crypto.shredding.DataKeys;
-import dev.claraop.platform.crypto.shredding.mongo.MongoDataKeyStore;
+import dev.claraop.platform.crypto.shredding.mongo.DataKeyDatabase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +14,10 @@ import org.springframework.core.env.Profiles;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The master key ring and the per-subject data keys (DESIGN §5) that seal every bank detail before it is
- * stored. Data keys live in their own collection ({@code data_keys}), apart from the events and views they
- * protect. Start-up fails without master keys, and with platform-crypto's committed {@code dev-only} key
+ * The master key ring and the per-subject data keys (DESIGN §5) that seal every bank detail and creator name in
+ * a batch before it is stored. Data keys live in a database of their own ({@code <database>-keys} unless
+ * {@code claraop.crypto.data-keys-uri} names another), apart from the events and views they protect, so restoring a
+ * backup of the data cannot bring a shredded key back. Start-up fails without master keys, and with platform-crypto's committed {@code dev-only} key
  * outside the {@code dev} profile: a deployment can neither forget its keys nor ship the public one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +42,8 @@ class CryptoConfiguration {
   }
 
   @Bean
-  DataKeys dataKeys(MasterKeyRing ring, MongoTemplate mongo, Clock clock) {
-    return new DataKeys(ring, new MongoDataKeyStore(mongo), clock, new SecureRandom());
+  DataKeys dataKeys(MasterKeyRing ring, MongoClient client, MongoTemplate mongo, CryptoSettings settings, Clock clock) {
+    return new DataKeys(ring, DataKeyDatabase.open(client, mongo.getDb().getName(), settings.dataKeysUri()), clock,
+        new SecureRandom());
   }
 }

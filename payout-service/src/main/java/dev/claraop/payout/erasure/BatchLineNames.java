@@ -3,6 +3,7 @@ package dev.claraop.payout.erasure;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.claraop.payout.batch.CreatorNames;
 import java.util.Arrays;
 import java.util.List;
 import org.bson.Document;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Account erasure of batch lines: a line that pays the user keeps its amount, currency, status and masked account
- * (the bank snapshot itself sits under the batch's data key, shredded by the batch purge), but its creator name in
- * the read model {@code batch_views} becomes {@value #ERASED}. The Axon event store is left as it is.
+ * (the bank snapshot itself sits under the batch's data key, shredded by the batch purge), but its creator name goes.
+ * In the Axon event store the name is sealed under the creator's own key, which is shredded here, so a replay of the
+ * store shows {@value #ERASED}; in the read model {@code batch_views} it is overwritten with {@value #ERASED}.
  *
  * <p>The batch feature owns that collection; it is reached here by name and field, the way campaigns read invoices,
  * so the erasure does not reach into the batch feature's internals.
@@ -21,16 +23,21 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchLineNames {
 
-  static final String ERASED = "erased";
+  static final String ERASED = CreatorNames.ERASED;
   private static final String BATCH_VIEWS = "batch_views";
   private final MongoTemplate mongo;
+  private final CreatorNames names;
 
-  BatchLineNames(MongoTemplate mongo) {
+  BatchLineNames(MongoTemplate mongo, CreatorNames names) {
     this.mongo = mongo;
+    this.names = names;
   }
 
   /** @return lines renamed by this call (0 when already erased; a line with no name is skipped) */
   int erase(String tenantId, String creatorId) {
+    // Key first, on every call: the projection then reads "erased" for an event it has not reached yet, and a call
+    // that died before the views were renamed is completed by the next.
+    names.shred(tenantId, creatorId);
     List<String> notNamed = Arrays.asList(null, ERASED);
     int renamed = 0;
     for (Document batch : mongo.find(query(where("tenantId").is(tenantId).and("lines")

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Erases what payout-service holds of a user in their tenant (DESIGN §6.6) and confirms it with
  * {@code payout.user-data.erased}: the payout profile (view deleted, data key shredded), the invoices they issued
  * (counted into {@code invoice_aggregates}, then deleted with their proofs), the campaigns they made by hand, their
- * tenant membership and pod places, and their name on batch lines. Every step is idempotent, so a request that comes
+ * tenant membership and pod places, and their name on batch lines (its data key shredded, so the event store's sealed
+ * copies read {@code erased} too, and the views renamed). Every step is idempotent, so a request that comes
  * again erases nothing more and is confirmed again, with zero counts.
  *
  * <p>The confirmation leaves through the outbox of the erasure's own document ({@code erasures}), written after the

@@ -11,7 +11,10 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -82,6 +85,18 @@ class EventStoreConfiguration {
         .build();
     engine.ensureIndexes();
     return engine;
+  }
+
+  /** Axon's embedded store, holding fewer of the newest events in memory than its default (EventStoreSettings). */
+  @Bean
+  EmbeddedEventStore eventStore(EventStorageEngine engine, org.axonframework.config.Configuration configuration,
+      EventStoreSettings settings) {
+    return EmbeddedEventStore.builder()
+        .storageEngine(engine)
+        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+        .cachedEvents(settings.cachedEvents())
+        .build();
   }
 
   @Bean

@@ -398,8 +398,9 @@ class PayoutBatchTest {
 
   /** A line paying to bank details that {@code editor} set last. */
   private static BatchLine line(String creator, String currency, String amount, String editor) {
-    return new BatchLine("line-" + creator + amount, creator, "Creator " + creator, new BigDecimal(amount), currency,
-        List.of("inv-" + creator), new BatchLine.BankSnapshot("batch:" + BATCH + ":1:0a1b2c3d:gAAAA", "••••3000", editor));
+    return new BatchLine("line-" + creator + amount, creator, null, new BigDecimal(amount), currency,
+        List.of("inv-" + creator), new BatchLine.BankSnapshot("batch:" + BATCH + ":1:0a1b2c3d:gAAAA", "••••3000", editor),
+        "creator:" + TENANT + "." + creator + ":1:0a1b2c3d:gAAAA");
   }
 
   // --- four eyes on bank details
@@ -424,7 +425,8 @@ class PayoutBatchTest {
 
   @Test
   void a_line_without_bank_details_is_refused_at_generation() {
-    BatchLine bare = new BatchLine("line-x", "c-9", "Creator c-9", new BigDecimal("5.00"), "USD", List.of("inv-9"), null);
+    BatchLine bare = new BatchLine("line-x", "c-9", null, new BigDecimal("5.00"), "USD", List.of("inv-9"), null,
+        "creator:" + TENANT + ".c-9:1:0a1b2c3d:gAAAA");
     fixture.givenNoPriorActivity()
         .when(new GenerateBatch(BATCH, TENANT, "USD", ADA, List.of(LINE_1, bare)))
         .expectException(BatchRejected.class)

@@ -16,7 +16,7 @@ class CryptoConfigurationTest {
   @Test
   void without_master_keys_start_up_fails_and_says_what_to_set() {
     for (String missing : new String[] {null, "", "  "}) {
-      assertThatThrownBy(() -> configuration.masterKeyRing(new CryptoSettings(missing), new MockEnvironment(),
+      assertThatThrownBy(() -> configuration.masterKeyRing(new CryptoSettings(missing, null), new MockEnvironment(),
           Clock.systemUTC()))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("CLARAOP_MASTER_KEYS");
     }
@@ -24,7 +24,7 @@ class CryptoConfigurationTest {
 
   @Test
   void the_committed_dev_key_is_refused_outside_the_dev_profile_and_accepted_in_it() {
-    CryptoSettings dev = new CryptoSettings(MasterKeyRing.DEV_ONLY_MASTER_KEYS);
+    CryptoSettings dev = new CryptoSettings(MasterKeyRing.DEV_ONLY_MASTER_KEYS, null);
     assertThatThrownBy(() -> configuration.masterKeyRing(dev, new MockEnvironment(), Clock.systemUTC()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("dev-only")
         .hasMessageNotContaining("QD6J3yzR6HMM8");

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import dev.claraop.events.Actor;
 import dev.claraop.events.EventCodec;
@@ -18,6 +19,8 @@ import dev.claraop.events.erasure.UserDataErased;
 import dev.claraop.payout.IdentityAnnouncements;
 import dev.claraop.payout.PayoutFixtures;
 import dev.claraop.payout.PayoutIntegrationTest;
+import dev.claraop.payout.batch.BatchLine;
+import dev.claraop.payout.batch.CreatorNames;
 import dev.claraop.payout.invoice.Invoice;
 import dev.claraop.payout.invoice.InvoiceAggregate;
 import dev.claraop.payout.invoice.InvoiceAggregates;
@@ -42,6 +45,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,8 @@ class AccountErasureIT extends PayoutIntegrationTest {
   @Autowired PodScope pods;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired ApplicationContext context;
+  @Autowired EventProcessingConfiguration processing;
+  @Autowired CreatorNames creatorNames;
   private final EventCodec codec = new EventCodec();
   private final JsonMapper json = JsonMapper.builder().build();
   private String tenant;
@@ -108,6 +115,9 @@ class AccountErasureIT extends PayoutIntegrationTest {
     String novemberEuro = invoice(user, NAME, "2026-11-30T23:59:00Z", "40.00", "EUR", InvoiceStatus.REJECTED);
     String othersInvoice = invoice(other, "Olga Other", "2026-10-07T09:00:00Z", "70.00", "USD", InvoiceStatus.APPROVED);
     String batch = batchPayingTheApprovedInvoices();
+    // The event store holds the lines' names only sealed under each creator's key.
+    String storedBatch = storedEvents(batch);
+    assertThat(storedBatch).contains("sealedCreatorName").doesNotContain(NAME).doesNotContain("Olga Other");
 
     EventEnvelope first = request(user, 1, ErasureServices.ALL);
     send(user, first);
@@ -171,6 +181,19 @@ class AccountErasureIT extends PayoutIntegrationTest {
       for (String planted : List.of(NAME, EMAIL, ACCOUNT)) assertThat(raw).as(collection).doesNotContain(planted);
     }
     assertThat(profile(other)).isNotNull();
+    // The user's name key is shredded: the view rebuilt from the event store reads "erased", the other name stays.
+    JsonNode replayed = replayedBatchView(batch);
+    assertThat(lineOf(replayed, user).get("creatorName").asString()).isEqualTo("erased");
+    assertThat(lineOf(replayed, other).get("creatorName").asString()).isEqualTo("Olga Other");
+    assertThat(lineOf(replayed, user).get("amount").decimalValue()).isEqualByComparingTo("100.00");
+    // A line stored before names were sealed (plain name in the event) reads "erased" too once its creator is.
+    assertThat(creatorNames.open(tenant, List.of(legacyLine("l-1", user, NAME), legacyLine("l-2", other, "Olga Other"))))
+        .isEqualTo(Map.of("l-1", "erased", "l-2", "Olga Other"));
+    // And nothing new is sealed for the erased creator: setting their profile again is a 409 problem, not a 500.
+    MvcResult again = http.perform(put("/api/payout-profiles/" + user).with(tenantUser(user, tenant, Role.CREATOR))
+        .contentType(MediaType.APPLICATION_JSON).content(PayoutFixtures.ukProfile(NAME))).andReturn();
+    assertThat(again.getResponse().getStatus()).isEqualTo(409);
+    assertThat(again.getResponse().getContentAsString()).contains("erased").doesNotContain("payout-profile:");
 
     // Asked again: the very same request redelivered is answered once; a new attempt erases nothing more, confirms
     // again with zero counts, and leaves the aggregates as they were.
@@ -304,6 +327,33 @@ class AccountErasureIT extends PayoutIntegrationTest {
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> batchView(id).path("lines").size() == 2);
     assertThat(lineOf(batchView(id), user).get("creatorName").asString()).isEqualTo(NAME);
     return id;
+  }
+
+  /** The batch's stored events, raw, as one JSON text. */
+  private String storedEvents(String batchId) {
+    return mongo.getCollection("domainevents").find(new Document("aggregateIdentifier", batchId)).map(Document::toJson)
+        .into(new java.util.ArrayList<>()).stream().reduce("", String::concat);
+  }
+
+  /**
+   * The batch's view as a replay of the whole event store rebuilds it: the view is deleted, {@code batch-views}' token
+   * reset, and the projection reads every event again from the start.
+   */
+  private JsonNode replayedBatchView(String batchId) throws Exception {
+    StreamingEventProcessor views = processing.eventProcessor("batch-views", StreamingEventProcessor.class)
+        .orElseThrow();
+    views.shutDown();
+    mongo.remove(query(where("_id").is(batchId)), "batch_views");
+    assertThat(batchView(batchId).path("lines").isMissingNode()).isTrue();
+    views.resetTokens();
+    views.start();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> batchView(batchId).path("lines").size() == 2);
+    return batchView(batchId);
+  }
+
+  private static BatchLine legacyLine(String lineId, String creator, String name) {
+    return new BatchLine(lineId, creator, name, BigDecimal.TEN, "USD", List.of("inv-" + lineId),
+        new BatchLine.BankSnapshot("batch:b-1:1:0a1b2c3d:gAAAA", "••••3000", creator), null);
   }
 
   private JsonNode batchView(String id) throws Exception {

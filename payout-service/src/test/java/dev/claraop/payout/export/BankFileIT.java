@@ -229,7 +229,9 @@ class BankFileIT extends PayoutIntegrationTest {
     // Replaying the event store yields no bank detail: every sealed account now reads SHREDDED.
     assertThat(sealedAccounts(batch)).isEqualTo(sealed)
         .allSatisfy(text -> assertThat(open(batch, text)).isInstanceOf(FieldValue.Shredded.class));
-    assertThat(mongo.findById("batch:" + batch.batchId(), Document.class, "data_keys").getString("state")).isEqualTo("shredded");
+    assertThat(dataKeys().find(new Document("_id", "batch:" + batch.batchId())).first().getString("state"))
+        .isEqualTo("shredded");
+    assertThat(mongo.getCollection("data_keys").countDocuments()).as("no data key in the data's own database").isZero();
 
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !batch.view().path("purgedAt").isNull()
         && batch.view().path("purgedAt").isString());

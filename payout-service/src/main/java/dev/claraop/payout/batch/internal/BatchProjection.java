@@ -14,9 +14,11 @@ import dev.claraop.payout.batch.BatchEvents.LineFailed;
 import dev.claraop.payout.batch.BatchEvents.LinePaid;
 import dev.claraop.payout.batch.BatchLine;
 import dev.claraop.payout.batch.BatchStatus;
+import dev.claraop.payout.batch.CreatorNames;
 import dev.claraop.payout.batch.LineStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code batch_views} in step with the event store. Delivery is at least once (token and view are
  * not written atomically on Mongo) and in order per batch, so every handler is an idempotent overwrite
- * keyed by batch id: a redelivered run of events ends in the same view.
+ * keyed by batch id: a redelivered run of events ends in the same view. Creator names are opened from the event
+ * with the creator's key as they are projected, so a replay after an account erasure shows {@code erased}.
  */
 @Component
 @ProcessingGroup(BatchProjection.GROUP)
@@ -35,19 +38,22 @@ class BatchProjection {
 
   static final String GROUP = "batch-views";
   private final MongoTemplate mongo;
+  private final CreatorNames names;
 
-  BatchProjection(MongoTemplate mongo) {
+  BatchProjection(MongoTemplate mongo, CreatorNames names) {
     this.mongo = mongo;
+    this.names = names;
   }
 
   @EventHandler
   void on(BatchGenerated event, @Timestamp Instant at) {
     BigDecimal total = event.lines().stream().map(BatchLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    Map<String, String> nameOfLine = names.open(event.tenantId(), event.lines());
     mongo.save(new BatchViewDocument(event.batchId(), event.tenantId(), event.currency(), BatchStatus.GENERATED,
         event.generatedBy(), null, at, null, total,
         event.lines().stream().map(l -> new BatchViewDocument.LineDocument(l.lineId(), l.creatorId(),
-            l.creatorName(), l.amount(), l.currency(), LineStatus.PENDING, l.bank() == null ? null : l.bank().account()))
-            .toList(), null));
+            nameOfLine.get(l.lineId()), l.amount(), l.currency(), LineStatus.PENDING,
+            l.bank() == null ? null : l.bank().account())).toList(), null));
   }
 
   @EventHandler
