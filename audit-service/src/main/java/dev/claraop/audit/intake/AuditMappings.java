@@ -144,7 +144,8 @@ final class AuditMappings {
   private static AuditMapping<UserDataErased> userDataErased(EventType<UserDataErased> type) {
     return new AuditMapping<>(type, e -> {
       Map<String, String> details = new java.util.TreeMap<>();
-      e.removed().forEach((kind, count) -> details.put("removed." + kind, String.valueOf(count)));
+      // "removed-<kind>": a dot would make a nested field of the MongoDB document the entry is stored in.
+      e.removed().forEach((kind, count) -> details.put("removed-" + kind, String.valueOf(count)));
       details.put("erasureId", e.erasureId());
       details.put("service", e.service());
       return new AuditMapping.Kept(new Resource("account", e.userId()), Outcome.SUCCEEDED, null, Map.copyOf(details));

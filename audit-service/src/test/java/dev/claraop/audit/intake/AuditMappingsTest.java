@@ -138,8 +138,8 @@ class AuditMappingsTest {
     assertThat(kept(EventTypes.RETENTION_ERASURE_REQUESTED).details()).containsOnly(entry("erasureId", "er-6c1d"),
         entry("attempt", "1"), entry("services", "identity,payout,ingest,access"));
     assertThat(kept(EventTypes.PAYOUT_USER_DATA_ERASED).details()).containsOnly(entry("erasureId", "er-6c1d"),
-        entry("service", "payout"), entry("removed.profiles", "1"), entry("removed.invoices", "3"),
-        entry("removed.campaigns", "0"));
+        entry("service", "payout"), entry("removed-profiles", "1"), entry("removed-invoices", "3"),
+        entry("removed-campaigns", "0"));
     assertThat(kept(EventTypes.IDENTITY_ACCOUNT_DELETED).resource()).isEqualTo(account);
     assertThat(kept(EventTypes.IDENTITY_ACCOUNT_DELETED).details()).containsOnly(entry("erasureId", "er-6c1d"));
   }
