@@ -141,7 +141,8 @@ class PayoutPurgeE2ETest {
 
     JsonNode next = api.post("/api/cron/run-payout-purge", admin, "{}").json();
     assertThat(next.get("purged").toString()).contains(batch);
-    assertThat(api.get("/api/batches/" + batch, admin).json().get("purgedAt").isString()).isTrue();
+    Awaitility.await().atMost(Duration.ofSeconds(15)) // the batch view follows the event store
+        .until(() -> api.get("/api/batches/" + batch, admin).json().get("purgedAt").isString());
   }
 
   /** retention-service has the batch due (its schedule, in its own database). */

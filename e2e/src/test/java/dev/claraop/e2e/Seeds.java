@@ -90,7 +90,9 @@ final class Seeds {
         java.util.Map.of("type", "password", "value", Api.DEMO_PASSWORD, "temporary", false)));
     if (password.status() != 204) throw new IllegalStateException("password not set: " + password.status());
     var user = (tools.jackson.databind.node.ObjectNode) admin(admin, "GET", "/users/" + id, null).json();
-    user.put("emailVerified", true).put("enabled", true).putArray("requiredActions");
+    // Keycloak's user profile wants a first and last name before a password login counts as set up.
+    user.put("emailVerified", true).put("enabled", true).put("firstName", "E2e").put("lastName", "Creator")
+        .putArray("requiredActions");
     Api.Response updated = admin(admin, "PUT", "/users/" + id, Api.JSON.writeValueAsString(user));
     if (updated.status() != 204) throw new IllegalStateException("user not updated: " + updated.status());
     return new Login(id, user.get("username").asString());
