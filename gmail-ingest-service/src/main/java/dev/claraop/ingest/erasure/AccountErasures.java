@@ -12,6 +12,7 @@ import dev.claraop.ingest.mailbox.Mailbox;
 import dev.claraop.ingest.mailbox.Mailboxes;
 import dev.claraop.ingest.sync.ScannedMessages;
 import dev.claraop.ingest.sync.SyncSchedule;
+import dev.claraop.platform.outbox.ErasureConfirmations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

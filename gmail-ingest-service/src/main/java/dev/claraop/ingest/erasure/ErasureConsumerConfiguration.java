@@ -1,12 +1,17 @@
 package dev.claraop.ingest.erasure;
 
+import dev.claraop.events.Actor;
 import dev.claraop.events.Topics;
+import dev.claraop.events.erasure.ErasureServices;
+import dev.claraop.platform.outbox.ErasureConfirmations;
 import dev.claraop.platform.outbox.EventConsumers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -35,5 +40,11 @@ class ErasureConsumerConfiguration {
   KafkaAdmin.NewTopics retentionEventTopics() {
     return new KafkaAdmin.NewTopics(TopicBuilder.name(Topics.RETENTION).partitions(Topics.PARTITIONS).build(),
         TopicBuilder.name(Topics.deadLetterOf(Topics.RETENTION)).partitions(1).build());
+  }
+
+  /** Where this service records its answers to erasure requests and confirms them through the outbox. */
+  @Bean
+  ErasureConfirmations erasureConfirmations(MongoTemplate mongo, Clock clock) {
+    return new ErasureConfirmations(mongo, clock, ErasureServices.INGEST, Actor.system("gmail-ingest-service"));
   }
 }

@@ -100,7 +100,7 @@ class AccountErasureIT extends IngestIntegrationTest {
         .isEqualTo(Map.of("mailboxes", 2, "messages", (int) messagesOfErased, "consents", 1));
     assertThat(confirmation.tenantId()).isEqualTo(tenant);
     assertThat(confirmation.subjectId()).isEqualTo(erased);
-    assertThat(confirmation.actor()).isEqualTo(Actor.system("ingest-service"));
+    assertThat(confirmation.actor()).isEqualTo(Actor.system("gmail-ingest-service"));
     assertThat(confirmation.correlationId()).isEqualTo(request.correlationId());
     assertThat(SchemaCheck.violations(EventTypes.INGEST_USER_DATA_ERASED, confirmation.data())).isEmpty();
 

@@ -7,6 +7,7 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
 import dev.claraop.events.erasure.ErasureRequested;
 import dev.claraop.events.erasure.ErasureServices;
+import dev.claraop.platform.outbox.ErasureConfirmations;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;

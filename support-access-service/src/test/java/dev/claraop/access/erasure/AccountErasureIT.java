@@ -90,7 +90,7 @@ class AccountErasureIT extends AccessIntegrationTest {
         .isEqualTo(Map.of("approvals", 2, "requests", 0, "endings", 1));
     assertThat(confirmation.tenantId()).isEqualTo(tenant);
     assertThat(confirmation.subjectId()).isEqualTo(erased);
-    assertThat(confirmation.actor()).isEqualTo(Actor.system("access-service"));
+    assertThat(confirmation.actor()).isEqualTo(Actor.system("support-access-service"));
     assertThat(confirmation.correlationId()).isEqualTo(request.correlationId());
     assertThat(SchemaCheck.violations(EventTypes.ACCESS_USER_DATA_ERASED, confirmation.data())).isEmpty();
 
