@@ -16,7 +16,8 @@ public final class Devstack {
     AutoCloseable running = switch (args[0]) {
       case "mongo" -> {
         if (args.length < 3) usage();
-        yield MongoStandIn.onDisk(Path.of(args[2]), host, port);
+        yield MongoStandIn.onDisk(Path.of(args[2]), host, port,
+            Integer.getInteger("claraop.mongo.cache-mb", MongoStandIn.DEFAULT_CACHE_MB));
       }
       case "google" -> GoogleStandIn.start(host, port);
       default -> {

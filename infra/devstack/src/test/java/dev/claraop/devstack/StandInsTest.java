@@ -26,7 +26,7 @@ class StandInsTest {
          MongoClient client = MongoClients.create(first.connectionString())) {
       client.getDatabase("claraop-test").getCollection("things").insertOne(new Document("_id", "kept"));
     }
-    try (MongoStandIn second = MongoStandIn.onDisk(data, "127.0.0.1", 0);
+    try (MongoStandIn second = MongoStandIn.onDisk(data, "127.0.0.1", 0, 64); // as ./claraop opens it, cache set
          MongoClient client = MongoClients.create(second.connectionString())) {
       assertThat(client.getDatabase("claraop-test").getCollection("things").find(new Document("_id", "kept")).first())
           .isNotNull();
