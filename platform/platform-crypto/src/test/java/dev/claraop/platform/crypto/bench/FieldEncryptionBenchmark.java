@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.State;
  * One P0 field (a 22-character IBAN) sealed and opened through our data-key path, beside plain JCA AES-256-GCM
  * as the reference, in one run. Our decrypt does two Fernet opens (unwrap the subject's data key, then the
  * field) and a store lookup; encrypt does one unwrap and one seal. The bare Fernet rows separate the two.
- * Run: see README.md ("Benchmark"). Not a test: no assertion on speed anywhere.
+ * Run: see README.md ("Benchmarks"). Not a test: no assertion on speed anywhere.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
