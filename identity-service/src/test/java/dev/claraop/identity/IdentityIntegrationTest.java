@@ -17,6 +17,10 @@ public abstract class IdentityIntegrationTest {
     Infrastructure.register(registry, "identity");
     registry.add("claraop.identity.keycloak.url", () -> KeycloakFixture.server().baseUrl());
     registry.add("claraop.identity.keycloak.password", () -> KeycloakFixture.server().adminPassword());
+    // A member made beside identity-service is announced 5 s after it was made, at the next scheduler tick (5 s),
+    // not after 30 s and then up to 5 minutes.
+    registry.add("claraop.identity.members.announce-every", () -> "1s");
+    registry.add("claraop.identity.members.settle", () -> "5s");
     // Real tokens from the fixture's Keycloak are accepted too (tests that show what Keycloak itself decides).
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> KeycloakFixture.server().issuer());
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> KeycloakFixture.server().jwkSetUri());

@@ -16,6 +16,7 @@ import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -171,9 +172,9 @@ public class UserDirectory implements HealthIndicator, AutoCloseable {
 
   /**
    * Every user holding realm role {@code role} who belongs to a tenant (staff and users without a tenant attribute
-   * are left out), read page by page with their attributes.
+   * are left out) and was made before {@code madeBefore}, read page by page with their attributes.
    */
-  public List<DirectoryUser> tenantUsersWith(Role role) {
+  public List<DirectoryUser> tenantUsersWith(Role role, Instant madeBefore) {
     List<DirectoryUser> users = new ArrayList<>();
     int page = 100;
     for (int first = 0; ; first += page) {
@@ -182,6 +183,8 @@ public class UserDirectory implements HealthIndicator, AutoCloseable {
       for (UserRepresentation user : batch) {
         List<String> tenant = user.getAttributes() == null ? null : user.getAttributes().get(TENANT_ATTRIBUTE);
         if (tenant == null || tenant.isEmpty() || tenant.getFirst().isBlank()) continue;
+        Long made = user.getCreatedTimestamp();
+        if (made != null && !Instant.ofEpochMilli(made).isBefore(madeBefore)) continue;
         users.add(new DirectoryUser(user.getId(), tenant.getFirst(), Set.of(role), Boolean.TRUE.equals(user.isEnabled())));
       }
       if (batch.size() < page) return users;

@@ -12,11 +12,13 @@ import dev.claraop.identity.directory.UserDirectory;
 import dev.claraop.platform.outbox.EventOutbox;
 import dev.claraop.platform.security.Role;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -27,8 +29,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces, once, the tenant members the realm holds that identity-service never announced: users made before it
- * or beside it (the dev realm's seeded demo users, a user an operator made by hand). Services learn who belongs to
+ * Announces the tenant members the realm holds that identity-service never announced: users made before it or beside
+ * it (the dev realm's seeded demo users, a user an operator made by hand in Keycloak's console). At start, and then
+ * every {@code claraop.identity.members.announce-every} (5 minutes), so a member made by hand is known to the
+ * services within that time, not only after identity-service's next start. Services learn who belongs to
  * a tenant only from {@code identity.events} (payout-service sets bank details only for its tenant's creators), so
  * an unannounced member would not exist for them.
  *
@@ -47,13 +51,25 @@ class ExistingMembers implements HealthIndicator {
   private final UserDirectory directory;
   private final MongoTemplate mongo;
   private final Clock clock;
+  private final Duration announceEvery;
+  /**
+   * How old a realm user must be to be announced here. An invitation makes the Keycloak user first and records the
+   * member (with its own event) a moment later; announcing the user in between would make that record fail, and
+   * the invitation with it.
+   */
+  private final Duration settle;
   private volatile boolean announced;
+  private volatile long lastAnnouncedNanos;
   private volatile String lastFailure = "not run yet";
 
-  ExistingMembers(UserDirectory directory, MongoTemplate mongo, Clock clock) {
+  ExistingMembers(UserDirectory directory, MongoTemplate mongo, Clock clock,
+      @Value("${claraop.identity.members.announce-every:5m}") Duration announceEvery,
+      @Value("${claraop.identity.members.settle:30s}") Duration settle) {
     this.directory = directory;
     this.mongo = mongo;
     this.clock = clock;
+    this.announceEvery = announceEvery;
+    this.settle = settle;
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -61,16 +77,18 @@ class ExistingMembers implements HealthIndicator {
     announceQuietly();
   }
 
+  /** Every few seconds until the first run succeeded (Keycloak may still be starting), then every announce-every. */
   @Scheduled(initialDelayString = "${claraop.identity.realm-policy.retry-every:5s}",
       fixedDelayString = "${claraop.identity.realm-policy.retry-every:5s}")
   void untilDone() {
-    if (!announced) announceQuietly();
+    if (!announced || System.nanoTime() - lastAnnouncedNanos > announceEvery.toNanos()) announceQuietly();
   }
 
   void announceQuietly() {
     try {
+      boolean first = !announced;
       int count = announce();
-      log.info("realm members announced: {} not announced before", count);
+      if (first || count > 0) log.info("realm members announced: {} not announced before", count);
     } catch (RuntimeException e) {
       lastFailure = e.getClass().getSimpleName();
       log.warn("realm members not announced yet: {}", lastFailure);
@@ -80,8 +98,9 @@ class ExistingMembers implements HealthIndicator {
   /** @return how many members were announced now (0 once every member of the realm was announced before) */
   int announce() {
     int count = 0;
+    Instant madeBefore = clock.instant().minus(settle);
     for (Role role : TENANT_ROLES) {
-      for (DirectoryUser user : directory.tenantUsersWith(role)) {
+      for (DirectoryUser user : directory.tenantUsersWith(role, madeBefore)) {
         if (mongo.exists(query(where("_id").is(user.id())), Member.class)) continue;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var event = IdentityEvents.of(EventTypes.IDENTITY_MEMBER_SYNCED, now, user.tenantId(), ANNOUNCER, user.id(),
@@ -96,6 +115,7 @@ class ExistingMembers implements HealthIndicator {
         }
       }
     }
+    lastAnnouncedNanos = System.nanoTime();
     announced = true;
     return count;
   }

@@ -1,6 +1,7 @@
 package dev.claraop.identity.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.claraop.events.Actor;
 import dev.claraop.events.EventCodec;
@@ -21,7 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Members the realm holds that identity-service never announced (seeded, or made beside it) are announced once on
- * {@code identity.events} as {@code identity.member.synced}, so that services learn them; nobody twice.
+ * {@code identity.events} as {@code identity.member.synced}, at start and then periodically, so that services learn
+ * them; nobody twice.
  */
 class ExistingMembersIT extends IdentityIntegrationTest {
 
@@ -45,13 +47,18 @@ class ExistingMembersIT extends IdentityIntegrationTest {
   }
 
   @Test
-  void a_member_made_beside_identity_service_is_announced_once_and_staff_never() {
+  void a_member_made_beside_identity_service_is_announced_by_the_periodic_run_once_and_staff_never() {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     String creator = TestRealm.member(tenant, "CREATOR");
     String staff = TestRealm.createUser(TestRealm.uniqueEmail("staff"), null, null, "SUPPORT_ENGINEER");
 
-    assertThat(existing.announce()).isPositive();
-    assertThat(existing.announce()).as("a second run").isZero();
+    // Made moments ago: it may be an invitation whose member record is still being written, left for a later run.
+    existing.announce();
+    assertThat(mongo.findById(creator, Member.class)).as("announced before it settled").isNull();
+    // Nobody asks: the periodic run (announce-every 1 s, settle 5 s in tests, on a 5 s tick) finds the new member.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> mongo.findById(creator, Member.class) != null);
+    assertThat(existing.announce()).as("a run after it").isZero();
 
     var records = KafkaRecords.read(Topics.IDENTITY, r -> creator.equals(r.key()), 1, Duration.ofSeconds(30));
     assertThat(records).hasSize(1);
