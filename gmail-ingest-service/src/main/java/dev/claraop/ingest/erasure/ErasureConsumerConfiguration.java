@@ -5,7 +5,6 @@ import dev.claraop.events.Topics;
 import dev.claraop.events.erasure.ErasureServices;
 import dev.claraop.platform.outbox.ErasureConfirmations;
 import dev.claraop.platform.outbox.EventConsumers;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -30,16 +28,14 @@ class ErasureConsumerConfiguration {
   @Bean(FACTORY)
   ConcurrentKafkaListenerContainerFactory<String, String> erasureListeners(KafkaProperties kafka,
       KafkaTemplate<Object, Object> template, MeterRegistry meters) {
-    Counter deadLetters = Counter.builder("claraop.ingest.dead.letters")
-        .description("Records sent to a dead-letter topic").register(meters);
-    return EventConsumers.deadLettering(kafka, template, deadLetters);
+    return EventConsumers.deadLettering(kafka, template,
+        EventConsumers.deadLetterCounter(meters, "claraop.ingest.dead.letters"));
   }
 
   /** retention-service owns {@code retention.events}; creating an existing topic is a no-op, and the DLT must exist. */
   @Bean
   KafkaAdmin.NewTopics retentionEventTopics() {
-    return new KafkaAdmin.NewTopics(TopicBuilder.name(Topics.RETENTION).partitions(Topics.PARTITIONS).build(),
-        TopicBuilder.name(Topics.deadLetterOf(Topics.RETENTION)).partitions(1).build());
+    return EventConsumers.topicsWithDeadLetters(Topics.RETENTION);
   }
 
   /** Where this service records its answers to erasure requests and confirms them through the outbox. */

@@ -3,14 +3,20 @@ package dev.claraop.platform.outbox;
 import dev.claraop.events.EventCodec;
 import dev.claraop.events.Topics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -37,6 +43,16 @@ public final class EventConsumers {
     ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+    factory.setCommonErrorHandler(errorHandler(template, deadLetters));
+    return factory;
+  }
+
+  /**
+   * The error handling alone: an unreadable or invalid record ({@link EventCodec.UnreadableEvent},
+   * {@link IllegalArgumentException}) to {@code <topic>.DLT} at once, counted; anything else retried, 500 ms doubling
+   * up to 30 s apart, never skipped. As a bean it is what Boot's own listener container factory uses.
+   */
+  public static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template, Counter deadLetters) {
     DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template, (record, failure) -> {
       deadLetters.increment();
       return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
@@ -45,8 +61,27 @@ public final class EventConsumers {
     backOff.setMaxInterval(30_000);
     DefaultErrorHandler handler = new DefaultErrorHandler(toDeadLetters, backOff);
     handler.addNotRetryableExceptions(EventCodec.UnreadableEvent.class, IllegalArgumentException.class);
-    factory.setCommonErrorHandler(handler);
-    return factory;
+    return handler;
+  }
+
+  /**
+   * A service's dead-letter counter. Every consumer of the service registers it under the same name, so Micrometer
+   * hands back one instance and the service has one count.
+   */
+  public static Counter deadLetterCounter(MeterRegistry meters, String meterName) {
+    return Counter.builder(meterName).description("Records sent to a dead-letter topic").register(meters);
+  }
+
+  /**
+   * The topics a consumer reads ({@link Topics#PARTITIONS} partitions each) and their dead-letter topics (one each).
+   * Declaring a topic that exists is a no-op, so a consumer declares its producer's topics without an order between
+   * services, and the DLT exists before the first record is dead-lettered.
+   */
+  public static KafkaAdmin.NewTopics topicsWithDeadLetters(String... topics) {
+    return new KafkaAdmin.NewTopics(Arrays.stream(topics)
+        .flatMap(topic -> Stream.of(TopicBuilder.name(topic).partitions(Topics.PARTITIONS).build(),
+            TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(1).build()))
+        .toArray(NewTopic[]::new));
   }
 
   private EventConsumers() {}
