@@ -49,8 +49,9 @@ class DelegationRevocationE2ETest {
     JsonNode claims = claims(operator);
     assertThat(claims.get("delegations").toString()).contains("demo:ADMIN:").contains(":" + delegation);
     for (String path : DELEGATED_READS) {
-      // A service may still be reading identity.events (the delegation is in the token, nothing to wait for).
-      assertThat(delegated(api, suite, path, operator).status()).as("delegated " + path).isEqualTo(200);
+      // A service just (re)started refuses every delegation until it has read identity.events to its end.
+      Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+          assertThat(delegated(api, suite, path, operator).status()).as("delegated " + path).isEqualTo(200));
     }
 
     long revokedAt = System.nanoTime();

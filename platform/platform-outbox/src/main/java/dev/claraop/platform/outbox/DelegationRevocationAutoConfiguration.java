@@ -4,11 +4,14 @@ import dev.claraop.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.AcknowledgingMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
@@ -35,6 +39,10 @@ import org.springframework.kafka.listener.ContainerProperties;
  * nothing, as the next start reads the topic again anyway. On wherever spring-kafka and a bootstrap are;
  * {@code claraop.security.delegation-revocations.enabled=false} turns it off (then only expiry ends a delegation
  * inside a live token).
+ *
+ * <p>Until it has read the topic up to where it ended when the partitions were assigned, the projection refuses
+ * every delegation ({@link DelegationRevocationProjection}); the gauge {@code claraop.security.revocations.caught.up}
+ * says whether it has.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -48,6 +56,7 @@ public class DelegationRevocationAutoConfiguration {
 
   public static final String ENABLED = "claraop.security.delegation-revocations.enabled";
   static final String GAUGE = "claraop.security.revoked.delegations";
+  static final String CAUGHT_UP_GAUGE = "claraop.security.revocations.caught.up";
 
   @Bean
   DelegationRevocationProjection revokedDelegations(DelegationRevocationSettings settings, ObjectProvider<Clock> clock,
@@ -56,6 +65,9 @@ public class DelegationRevocationAutoConfiguration {
         new DelegationRevocationProjection(clock.getIfUnique(Clock::systemUTC), settings.longestDelegation());
     meters.ifAvailable(registry -> Gauge.builder(GAUGE, revocations, DelegationRevocationProjection::size)
         .description("Revoked delegations this instance refuses in tokens that still carry them").register(registry));
+    meters.ifAvailable(registry -> Gauge.builder(CAUGHT_UP_GAUGE, revocations, r -> r.caughtUp() ? 1 : 0)
+        .description("1 once this instance has read identity.events up to its end at assignment; 0 while it refuses "
+            + "every delegation").register(registry));
     return revocations;
   }
 
@@ -75,10 +87,28 @@ public class DelegationRevocationAutoConfiguration {
     properties.setAckMode(ContainerProperties.AckMode.MANUAL);
     properties.setMessageListener((AcknowledgingMessageListener<String, String>)
         (ConsumerRecord<String, String> record, org.springframework.kafka.support.Acknowledgment ack) ->
-            revocations.on(record.value()));
+            revocations.on(record));
+    properties.setConsumerRebalanceListener(catchingUp(revocations));
     ConcurrentMessageListenerContainer<String, String> container =
         new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(consumer), properties);
     container.setBeanName("delegation-revocations");
     return container;
+  }
+
+  /**
+   * Tells the projection, at each assignment, how far each partition just assigned reaches now. Called on the
+   * consumer's thread, after it has handed every record it returned before to the listener, so the position is
+   * what has been read.
+   */
+  static ConsumerAwareRebalanceListener catchingUp(DelegationRevocationProjection revocations) {
+    return new ConsumerAwareRebalanceListener() {
+      @Override
+      public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
+        revocations.assigned(consumer.assignment(), positions, ends);
+      }
+    };
   }
 }

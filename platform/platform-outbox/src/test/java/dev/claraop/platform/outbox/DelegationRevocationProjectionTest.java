@@ -9,13 +9,13 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.identity.DelegationApproved;
 import dev.claraop.events.identity.DelegationRevoked;
 import dev.claraop.events.identity.PodUpdated;
-import java.time.Clock;
+import dev.claraop.test.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What one instance keeps of {@code identity.events}: revoked delegations, until their own expiry. */
@@ -24,8 +24,14 @@ class DelegationRevocationProjectionTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private static final EventCodec CODEC = new EventCodec();
 
-  private final MovableClock clock = new MovableClock(NOW);
+  private final MovableClock clock = MovableClock.at(NOW);
   private final DelegationRevocationProjection revocations = new DelegationRevocationProjection(clock, Duration.ofDays(90));
+
+  /** Caught up with a topic that has nothing to read (DelegationRevocationCatchUpTest covers the catching up). */
+  @BeforeEach
+  void caughtUp() {
+    revocations.assigned(List.of(), Map.of(), Map.of());
+  }
 
   @Test
   void a_revoked_delegation_is_revoked_and_no_other_one_is() {
@@ -102,32 +108,5 @@ class DelegationRevocationProjectionTest {
   static <T extends Record> String event(EventType<T> type, String subject, Instant at, T data) {
     return CODEC.write(CODEC.envelope(type, UUID.randomUUID(), at, "demo", Actor.user("admin-1"), subject,
         "corr-1", null, data));
-  }
-
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
+   }
 }

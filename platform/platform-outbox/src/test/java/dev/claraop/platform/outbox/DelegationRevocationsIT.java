@@ -81,7 +81,7 @@ class DelegationRevocationsIT {
 
   @Autowired MockMvc http;
   @Autowired KafkaTemplate<String, String> kafka;
-  @Autowired RevokedDelegations revocations;
+  @Autowired DelegationRevocationProjection revocations;
   @Autowired MeterRegistry meters;
   @Autowired ConcurrentMessageListenerContainer<String, String> delegationRevocationListener;
 
@@ -89,6 +89,8 @@ class DelegationRevocationsIT {
   void a_revocation_on_identity_events_refuses_the_same_token_within_seconds() throws Exception {
     publish(DELEGATION, approved(DELEGATION, EXPIRY));
     publish(OTHER_DELEGATION, approved(OTHER_DELEGATION, EXPIRY));
+    // Every delegation is refused until the instance has read the topic (DelegationRevocationCatchUpIT).
+    await().atMost(Duration.ofSeconds(20)).until(revocations::caughtUp);
     http.perform(get("/api/whoami").header("Authorization", "Bearer the-token").header("X-Acting-Tenant", "demo"))
         .andExpect(status().isOk()).andExpect(jsonPath("$.delegationId").value(DELEGATION));
 
@@ -114,7 +116,7 @@ class DelegationRevocationsIT {
     String earlier = "d-" + UUID.randomUUID();
     publish(earlier, approved(earlier, EXPIRY));
     publish(earlier, revoked(earlier, Instant.now()));
-    await().atMost(Duration.ofSeconds(20)).until(() -> revocations.revoked(earlier));
+    await().atMost(Duration.ofSeconds(20)).until(() -> revocations.caughtUp() && revocations.revoked(earlier));
 
     // A second instance of the same service, started afterwards.
     new ApplicationContextRunner()
@@ -122,7 +124,11 @@ class DelegationRevocationsIT {
         .withPropertyValues("spring.application.name=probe-service",
             "spring.kafka.bootstrap-servers=" + KafkaFixture.bootstrapServers())
         .run(second -> {
-          await().atMost(Duration.ofSeconds(20)).until(() -> second.getBean(RevokedDelegations.class).revoked(earlier));
+          DelegationRevocationProjection secondRevocations = second.getBean(DelegationRevocationProjection.class);
+          // Before it has caught up it refuses every delegation, so only afterwards does revoked(earlier) tell.
+          await().atMost(Duration.ofSeconds(20)).until(secondRevocations::caughtUp);
+          assertThat(secondRevocations.revoked(earlier)).isTrue();
+          assertThat(secondRevocations.revoked(OTHER_DELEGATION)).isFalse();
           String firstGroup = delegationRevocationListener.getGroupId();
           String secondGroup = second.getBean("delegationRevocationListener", ConcurrentMessageListenerContainer.class).getGroupId();
           assertThat(firstGroup).startsWith("probe-service-revocations-");
