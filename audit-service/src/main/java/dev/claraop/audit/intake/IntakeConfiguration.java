@@ -1,54 +1,33 @@
 package dev.claraop.audit.intake;
 
-import dev.claraop.events.EventCodec;
 import dev.claraop.events.Topics;
-import io.micrometer.core.instrument.Counter;
+import dev.claraop.platform.outbox.EventConsumers;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
 
   /**
-   * A record that cannot be read or mapped goes to {@code <topic>.DLT} at once and is counted; the
-   * consumer moves on. Anything else (Mongo unreachable) is retried with back-off and never skipped.
+   * A record that cannot be read or mapped (an event type audit has no mapping for included) goes to
+   * {@code <topic>.DLT} at once and is counted; the consumer moves on. Anything else (Mongo unreachable) is retried
+   * with back-off and never skipped.
    */
   @Bean
   DefaultErrorHandler auditErrorHandler(KafkaTemplate<Object, Object> template, MeterRegistry meters) {
-    Counter deadLetters = Counter.builder("claraop.audit.dead.letters")
-        .description("Records sent to a dead-letter topic").register(meters);
-    DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template,
-        (record, failure) -> {
-          deadLetters.increment();
-          return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
-        });
-    ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-    backOff.setMaxInterval(30_000);
-    DefaultErrorHandler handler = new DefaultErrorHandler(toDeadLetters, backOff);
-    handler.addNotRetryableExceptions(EventCodec.UnreadableEvent.class, UnmappedEvent.class,
-        IllegalArgumentException.class);
+    DefaultErrorHandler handler = EventConsumers.errorHandler(template,
+        EventConsumers.deadLetterCounter(meters, "claraop.audit.dead.letters"));
+    handler.addNotRetryableExceptions(UnmappedEvent.class);
     return handler;
   }
 
-  /**
-   * The topics audit reads and their dead-letter topics; creating an existing topic is a no-op, so the
-   * producers' declarations and these agree without an order between services.
-   */
+  /** Every topic audit reads, with its dead-letter topic. */
   @Bean
   KafkaAdmin.NewTopics auditedTopics() {
-    return new KafkaAdmin.NewTopics(Topics.all().stream()
-        .flatMap(topic -> java.util.stream.Stream.of(
-            TopicBuilder.name(topic).partitions(Topics.PARTITIONS).build(),
-            TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(1).build()))
-        .toArray(NewTopic[]::new));
+    return EventConsumers.topicsWithDeadLetters(Topics.all().toArray(String[]::new));
   }
 }
