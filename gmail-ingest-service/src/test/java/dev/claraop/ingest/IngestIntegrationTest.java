@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.claraop.test.GoogleFixture;
 import dev.claraop.test.Infrastructure;
+import dev.claraop.test.MovableClock;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.bson.Document;
@@ -21,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClock.Configuration.class)
+@Import(MovableClock.InContext.class)
 public abstract class IngestIntegrationTest {
 
   /** A master key ring made for this test JVM: the tests do not lean on the committed dev-only key. */

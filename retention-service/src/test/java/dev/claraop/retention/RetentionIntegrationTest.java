@@ -2,18 +2,11 @@ package dev.claraop.retention;
 
 import dev.claraop.test.Infrastructure;
 import dev.claraop.test.KeycloakFixture;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.claraop.test.MovableClock;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "claraop.retention.payout.backoff=50ms",
     "claraop.retention.payout.open-for=200ms"})
 @AutoConfigureMockMvc
-@Import(RetentionIntegrationTest.MovableTime.class)
+@Import(MovableClock.InContext.class)
 public abstract class RetentionIntegrationTest {
 
   /** The dev realm's secret of client retention-service (infra/keycloak/realm/README.md): DEV ONLY. */
@@ -53,43 +46,5 @@ public abstract class RetentionIntegrationTest {
     registry.add("claraop.retention.payout.client-secret", () -> DEV_CLIENT_SECRET);
     registry.add("claraop.retention.payout.base-url", PayoutStandIn::baseUrl);
     registry.add("claraop.retention.audit.base-url", PayoutStandIn::baseUrl); // the same WireMock stands in for audit
-  }
-
-  @TestConfiguration
-  static class MovableTime {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
-
-  /** The system clock, unless a test pins it. */
-  public static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> pinned = new AtomicReference<>();
-
-    public void pin(Instant at) {
-      pinned.set(at);
-    }
-
-    public void release() {
-      pinned.set(null);
-    }
-
-    @Override
-    public Instant instant() {
-      Instant at = pinned.get();
-      return at != null ? at : Instant.now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -20,6 +20,7 @@ import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
 import dev.claraop.events.payout.BatchGenerated;
 import dev.claraop.platform.security.Role;
+import dev.claraop.test.MovableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,7 @@ class ChainIT extends AuditIntegrationTest {
 
   @AfterEach
   void realTime() {
-    clock.release();
+    clock.reset();
   }
 
   @Test
@@ -109,11 +110,11 @@ class ChainIT extends AuditIntegrationTest {
   @Test
   void a_chain_rewritten_and_rehashed_passes_alone_but_not_against_digests_kept_outside() throws Exception {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    clock.pin(Instant.parse("2026-01-10T10:00:00Z"));
+    clock.set(Instant.parse("2026-01-10T10:00:00Z"));
     publishAndAwait(tenant, 2, 2);
-    clock.pin(Instant.parse("2026-01-11T10:00:00Z"));
+    clock.set(Instant.parse("2026-01-11T10:00:00Z"));
     publishAndAwait(tenant, 2, 4);
-    clock.pin(Instant.parse("2026-01-12T00:10:00Z"));
+    clock.set(Instant.parse("2026-01-12T00:10:00Z"));
     sealing.sealCompletedDays();
     String digests = http.perform(get("/api/audit/digests").with(admin(tenant))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
@@ -148,13 +149,13 @@ class ChainIT extends AuditIntegrationTest {
   @Test
   void retention_removes_whole_sealed_days_and_the_rest_still_verifies_from_the_kept_digest() throws Exception {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    clock.pin(Instant.parse("2025-06-01T10:00:00Z"));
+    clock.set(Instant.parse("2025-06-01T10:00:00Z"));
     publishAndAwait(tenant, 2, 2);
-    clock.pin(Instant.parse("2025-06-02T10:00:00Z"));
+    clock.set(Instant.parse("2025-06-02T10:00:00Z"));
     publishAndAwait(tenant, 1, 3);
-    clock.pin(Instant.parse("2025-06-03T00:10:00Z"));
+    clock.set(Instant.parse("2025-06-03T00:10:00Z"));
     sealing.sealCompletedDays();
-    clock.pin(Instant.parse("2025-07-02T12:00:00Z")); // 30 days after 2025-06-02 10:00: only June 1 has expired
+    clock.set(Instant.parse("2025-07-02T12:00:00Z")); // 30 days after 2025-06-02 10:00: only June 1 has expired
     publishAndAwait(tenant, 1, 4);
 
     retention.removeExpiredDays();
@@ -170,11 +171,11 @@ class ChainIT extends AuditIntegrationTest {
   @Test
   void a_day_that_does_not_verify_is_not_sealed() throws Exception {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    clock.pin(Instant.parse("2025-04-01T10:00:00Z"));
+    clock.set(Instant.parse("2025-04-01T10:00:00Z"));
     publishAndAwait(tenant, 2, 2);
     mongo.updateFirst(query(where("_id").is(entry(tenant, 2).id())), Update.update("details.total", "1.00"), AuditEntry.class);
     double brokenBefore = meters.counter("claraop.audit.chain.broken.days").count();
-    clock.pin(Instant.parse("2025-04-02T00:10:00Z"));
+    clock.set(Instant.parse("2025-04-02T00:10:00Z"));
     sealing.sealCompletedDays();
     assertThat(mongo.count(query(where("chain").is(tenant)), DailyDigest.class)).isZero();
     assertThat(meters.counter("claraop.audit.chain.broken.days").count()).isGreaterThan(brokenBefore);
@@ -183,11 +184,11 @@ class ChainIT extends AuditIntegrationTest {
   @Test
   void retention_service_removes_expired_days_on_request_and_nobody_else_can() throws Exception {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    clock.pin(Instant.parse("2025-08-01T10:00:00Z"));
+    clock.set(Instant.parse("2025-08-01T10:00:00Z"));
     publishAndAwait(tenant, 1, 1);
-    clock.pin(Instant.parse("2025-08-02T00:10:00Z"));
+    clock.set(Instant.parse("2025-08-02T00:10:00Z"));
     sealing.sealCompletedDays();
-    clock.pin(Instant.parse("2025-09-05T12:00:00Z")); // 30 days kept: the oldest kept day is 2025-08-06
+    clock.set(Instant.parse("2025-09-05T12:00:00Z")); // 30 days kept: the oldest kept day is 2025-08-06
 
     for (var caller : List.of(admin(tenant), staff("platform-1", Role.PLATFORM_ADMIN),
         serviceAccount("payout-service", "SERVICE_RETENTION"), serviceAccount("retention-service", "ADMIN"))) {
@@ -211,9 +212,9 @@ class ChainIT extends AuditIntegrationTest {
   @Test
   void unsealed_days_are_never_removed() throws Exception {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    clock.pin(Instant.parse("2025-05-01T10:00:00Z"));
+    clock.set(Instant.parse("2025-05-01T10:00:00Z"));
     publishAndAwait(tenant, 1, 1);
-    clock.pin(Instant.parse("2025-09-01T10:00:00Z"));
+    clock.set(Instant.parse("2025-09-01T10:00:00Z"));
     retention.removeExpiredDays();
     assertThat(mongo.count(query(where("chain").is(tenant)), AuditEntry.class)).isEqualTo(1);
   }
@@ -221,9 +222,9 @@ class ChainIT extends AuditIntegrationTest {
   @Test
   void a_forged_digest_is_refused() throws Exception {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    clock.pin(Instant.parse("2026-02-01T10:00:00Z"));
+    clock.set(Instant.parse("2026-02-01T10:00:00Z"));
     publishAndAwait(tenant, 1, 1);
-    clock.pin(Instant.parse("2026-02-02T10:00:00Z"));
+    clock.set(Instant.parse("2026-02-02T10:00:00Z"));
     sealing.sealCompletedDays();
     JsonNode digest = json.readTree(http.perform(get("/api/audit/digests").with(admin(tenant)))
         .andReturn().getResponse().getContentAsString()).get("items").get(0);

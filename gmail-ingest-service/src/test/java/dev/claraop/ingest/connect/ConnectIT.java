@@ -15,9 +15,9 @@ import dev.claraop.events.Topics;
 import dev.claraop.ingest.InboxFlow;
 import dev.claraop.ingest.InboxFlow.Redirect;
 import dev.claraop.ingest.IngestIntegrationTest;
-import dev.claraop.ingest.TestClock;
 import dev.claraop.platform.security.Role;
 import dev.claraop.test.KafkaRecords;
+import dev.claraop.test.MovableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class ConnectIT extends IngestIntegrationTest {
 
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;
-  @Autowired TestClock clock;
+  @Autowired MovableClock clock;
   private InboxFlow inbox;
   private String tenant;
   private String account;

@@ -9,40 +9,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.claraop.events.Actor;
-import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.SchemaCheck;
-import dev.claraop.events.Topics;
 import dev.claraop.events.erasure.ErasureRequested;
 import dev.claraop.events.erasure.ErasureServices;
 import dev.claraop.ingest.InboxFlow;
 import dev.claraop.ingest.IngestIntegrationTest;
 import dev.claraop.ingest.sync.MailboxSync;
+import dev.claraop.test.ErasureProtocol;
 import dev.claraop.test.GoogleFixture;
-import dev.claraop.test.KafkaFixture;
-import dev.claraop.test.KafkaRecords;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -54,7 +45,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class AccountErasureIT extends IngestIntegrationTest {
 
-  private final EventCodec codec = new EventCodec();
+  private final ErasureProtocol erasure = new ErasureProtocol(ErasureServices.INGEST);
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final String tenant = "t-" + suffix;
   private final String erased = "mgr-erased-" + suffix;
@@ -63,7 +54,6 @@ class AccountErasureIT extends IngestIntegrationTest {
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;
   @Autowired MailboxSync sync;
-  @Autowired KafkaTemplate<String, String> kafka;
 
   private record Connected(String mailboxId, String account, String refreshToken) {}
 
@@ -92,11 +82,10 @@ class AccountErasureIT extends IngestIntegrationTest {
             .withBody("{\"error\":\"invalid_token\"}"))));
 
     String erasureId = "er-" + suffix;
-    EventEnvelope request = request(erasureId, erased, 1, ErasureServices.ALL);
-    publish(request);
+    EventEnvelope request = erasure.request(tenant, new ErasureRequested(erasureId, erased, 1, ErasureServices.ALL));
 
-    EventEnvelope confirmation = confirmation(erasureId, request);
-    assertThat(codec.data(confirmation, EventTypes.INGEST_USER_DATA_ERASED).removed())
+    EventEnvelope confirmation = erasure.confirmation(request);
+    assertThat(erasure.erased(confirmation).removed())
         .isEqualTo(Map.of("mailboxes", 2, "messages", (int) messagesOfErased, "consents", 1));
     assertThat(confirmation.tenantId()).isEqualTo(tenant);
     assertThat(confirmation.subjectId()).isEqualTo(erased);
@@ -123,15 +112,15 @@ class AccountErasureIT extends IngestIntegrationTest {
     assertKeptUntouched(other, messagesOfKept);
 
     // Retention asks again (attempt 2): nothing left, confirmed with zeros.
-    EventEnvelope again = request(erasureId, erased, 2, List.of(ErasureServices.INGEST));
-    publish(again);
-    assertThat(codec.data(confirmation(erasureId, again), EventTypes.INGEST_USER_DATA_ERASED).removed())
+    EventEnvelope again =
+        erasure.request(tenant, new ErasureRequested(erasureId, erased, 2, List.of(ErasureServices.INGEST)));
+    assertThat(erasure.erased(erasure.confirmation(again)).removed())
         .isEqualTo(Map.of("mailboxes", 0, "messages", 0, "consents", 0));
 
     // The very same record delivered twice is answered once.
-    RecordMetadata redelivered = publish(again);
-    awaitHandled(redelivered);
-    assertThat(confirmations(erasureId, 3)).hasSize(2);
+    RecordMetadata redelivered = erasure.publish(again);
+    erasure.awaitHandled(redelivered);
+    assertThat(erasure.confirmations(erasureId, 3, Duration.ofSeconds(5))).hasSize(2);
     assertThat(erasureDocument(erasureId).getList("requests", String.class))
         .containsExactlyInAnyOrder(request.eventId().toString(), again.eventId().toString());
     assertKeptUntouched(other, messagesOfKept);
@@ -145,11 +134,12 @@ class AccountErasureIT extends IngestIntegrationTest {
     long messages = messages(other);
 
     String erasureId = "er-other-" + suffix;
-    awaitHandled(publish(request(erasureId, kept, 1, List.of(ErasureServices.IDENTITY, ErasureServices.PAYOUT))));
+    erasure.awaitHandled(erasure.publish(erasure.newRequest(tenant,
+        new ErasureRequested(erasureId, kept, 1, List.of(ErasureServices.IDENTITY, ErasureServices.PAYOUT)))));
 
     assertKeptUntouched(other, messages);
     assertThat(mongo.getCollection("erasures").countDocuments(new Document("_id", erasureId))).isZero();
-    assertThat(confirmations(erasureId, 1)).isEmpty();
+    assertThat(erasure.confirmations(erasureId, 1, Duration.ofSeconds(5))).isEmpty();
   }
 
   private void assertKeptUntouched(Connected other, long messages) throws Exception {
@@ -188,50 +178,5 @@ class AccountErasureIT extends IngestIntegrationTest {
       for (Document document : mongo.getCollection(collection).find()) all.append(document.toJson()).append('\n');
     }
     return all.toString();
-  }
-
-  private EventEnvelope request(String erasureId, String userId, int attempt, List<String> services) {
-    return codec.envelope(EventTypes.RETENTION_ERASURE_REQUESTED, UUID.randomUUID(), Instant.now(), tenant,
-        Actor.system("retention-service"), userId, "corr-" + erasureId, null,
-        new ErasureRequested(erasureId, userId, attempt, services));
-  }
-
-  private RecordMetadata publish(EventEnvelope request) throws Exception {
-    return kafka.send(Topics.RETENTION, request.subjectId(), codec.write(request)).get().getRecordMetadata();
-  }
-
-  /** The one confirmation of {@code request} (its causation), waiting up to 30 s for it. */
-  private EventEnvelope confirmation(String erasureId, EventEnvelope request) {
-    List<EventEnvelope> found = erasedRecords(erasureId, request.eventId().toString(), 1, Duration.ofSeconds(30));
-    assertThat(found).as("one confirmation of request " + request.eventId()).hasSize(1);
-    assertThat(found.getFirst().causationId()).isEqualTo(request.eventId().toString());
-    return found.getFirst();
-  }
-
-  /** The confirmations of {@code erasureId} on ingest.events, read until {@code enough} of them or 5 s. */
-  private List<EventEnvelope> confirmations(String erasureId, int enough) {
-    return erasedRecords(erasureId, null, enough, Duration.ofSeconds(5));
-  }
-
-  private List<EventEnvelope> erasedRecords(String erasureId, String causedBy, int enough, Duration timeout) {
-    return KafkaRecords.read(Topics.INGEST, r -> r.value().contains(EventTypes.INGEST_USER_DATA_ERASED.name())
-            && r.value().contains("\"erasureId\":\"" + erasureId + "\"") && (causedBy == null || r.value().contains(causedBy)),
-            enough, timeout).stream()
-        .map(r -> codec.read(r.value()))
-        .filter(e -> codec.data(e, EventTypes.INGEST_USER_DATA_ERASED).erasureId().equals(erasureId))
-        .toList();
-  }
-
-  /** Waits until the service's erasure consumer has committed past {@code record}: it has handled it. */
-  private static void awaitHandled(RecordMetadata record) throws Exception {
-    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        KafkaFixture.bootstrapServers()))) {
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("ingest-erasures").partitionsToOffsetAndMetadata()
-            .get().get(partition);
-        return committed != null && committed.offset() > record.offset();
-      });
-    }
   }
 }

@@ -25,6 +25,7 @@ import dev.claraop.events.identity.PodUpdated;
 import dev.claraop.identity.IdentityIntegrationTest;
 import dev.claraop.identity.TestRealm;
 import dev.claraop.platform.security.Role;
+import dev.claraop.test.ErasureProtocol;
 import dev.claraop.test.KafkaRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -57,13 +58,13 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountErasureIT extends IdentityIntegrationTest {
 
   private static final String PASSWORD = "Erasure-Password-1!";
-  private static final Actor RETENTION = Actor.system("retention-service");
 
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired MeterRegistry meters;
   private final EventCodec codec = new EventCodec();
+  private final ErasureProtocol erasure = new ErasureProtocol(ErasureServices.IDENTITY);
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
@@ -83,11 +84,10 @@ class AccountErasureIT extends IdentityIntegrationTest {
     assertThat(TestRealm.passwordGrant(email, PASSWORD).statusCode()).as("logs in before").isEqualTo(200);
 
     String erasureId = "er-" + UUID.randomUUID();
-    EventEnvelope request = publish(EventTypes.RETENTION_ERASURE_REQUESTED, tenant, user, "corr-" + erasureId,
-        new ErasureRequested(erasureId, user, 1, ErasureServices.ALL));
+    EventEnvelope request = erasure.request(tenant, new ErasureRequested(erasureId, user, 1, ErasureServices.ALL));
 
-    EventEnvelope erased = awaitOne(EventTypes.IDENTITY_USER_DATA_ERASED, causedBy(request));
-    assertThat(codec.data(erased, EventTypes.IDENTITY_USER_DATA_ERASED)).isEqualTo(new UserDataErased(erasureId, user,
+    EventEnvelope erased = erasure.confirmation(request);
+    assertThat(erasure.erased(erased)).isEqualTo(new UserDataErased(erasureId, user,
         "identity", Map.of("memberships", 1, "pods", 1, "delegations", 1)));
     assertThat(erased.tenantId()).isEqualTo(tenant);
     assertThat(erased.subjectId()).isEqualTo(user);
@@ -127,16 +127,15 @@ class AccountErasureIT extends IdentityIntegrationTest {
     assertThat(TestRealm.passwordGrant(otherEmail, PASSWORD).statusCode()).isEqualTo(200);
 
     // Asked again (retention's next attempt): nothing more goes, the same counts answer it.
-    EventEnvelope again = publish(EventTypes.RETENTION_ERASURE_REQUESTED, tenant, user, "corr-" + erasureId,
+    EventEnvelope again = erasure.request(tenant,
         new ErasureRequested(erasureId, user, 2, List.of(ErasureServices.IDENTITY)));
-    assertThat(codec.data(awaitOne(EventTypes.IDENTITY_USER_DATA_ERASED, causedBy(again)),
-        EventTypes.IDENTITY_USER_DATA_ERASED).removed()).isEqualTo(Map.of("memberships", 1, "pods", 1, "delegations", 1));
+    assertThat(erasure.erased(erasure.confirmation(again)).removed())
+        .isEqualTo(Map.of("memberships", 1, "pods", 1, "delegations", 1));
     assertThat(read(EventTypes.IDENTITY_POD_UPDATED, e -> tenant.equals(e.tenantId()), 2))
         .as("the pod's edit and the erasure, nothing more").hasSize(2);
 
     // Every service confirmed: the Keycloak user goes and the account is ERASED, ids only.
-    EventEnvelope confirmed = publish(EventTypes.RETENTION_ERASURE_CONFIRMED, tenant, user, "corr-" + erasureId,
-        new ErasureConfirmed(erasureId, user, 1, ErasureServices.ALL));
+    EventEnvelope confirmed = erasure.confirm(tenant, new ErasureConfirmed(erasureId, user, 1, ErasureServices.ALL));
     EventEnvelope deleted = awaitOne(EventTypes.IDENTITY_ACCOUNT_DELETED, causedBy(confirmed));
     assertThat(codec.data(deleted, EventTypes.IDENTITY_ACCOUNT_DELETED)).isEqualTo(new AccountDeleted(user, erasureId));
     assertThat(deleted.tenantId()).isEqualTo(tenant);
@@ -149,14 +148,13 @@ class AccountErasureIT extends IdentityIntegrationTest {
     Instant erasedAt = account.getDate("erasedAt").toInstant();
 
     // Confirmed again: Keycloak's 404 counts as deleted, the announcement is made again, erasedAt stays.
-    EventEnvelope confirmedAgain = publish(EventTypes.RETENTION_ERASURE_CONFIRMED, tenant, user, "corr-" + erasureId,
+    EventEnvelope confirmedAgain = erasure.confirm(tenant,
         new ErasureConfirmed(erasureId, user, 2, ErasureServices.ALL));
     awaitOne(EventTypes.IDENTITY_ACCOUNT_DELETED, causedBy(confirmedAgain));
     assertThat(mongo.findById(user, Document.class, "accounts").getDate("erasedAt").toInstant()).isEqualTo(erasedAt);
     // A request arriving after it all (a late redelivery) is answered too, with nothing left to remove.
-    EventEnvelope late = publish(EventTypes.RETENTION_ERASURE_REQUESTED, tenant, user, "corr-" + erasureId,
-        new ErasureRequested(erasureId, user, 1, ErasureServices.ALL));
-    awaitOne(EventTypes.IDENTITY_USER_DATA_ERASED, causedBy(late));
+    EventEnvelope late = erasure.request(tenant, new ErasureRequested(erasureId, user, 1, ErasureServices.ALL));
+    erasure.confirmation(late);
 
     // Neither the pending deletion nor a new one can be made of an erased account (a token may outlive its user).
     http.perform(delete("/api/identity/account/deletion").with(tenantUser(user, tenant, Role.CREATOR)))
@@ -178,11 +176,10 @@ class AccountErasureIT extends IdentityIntegrationTest {
     putPod(tenant, "pod-m", manager, creator);
 
     String erasureId = "er-" + UUID.randomUUID();
-    EventEnvelope request = publish(EventTypes.RETENTION_ERASURE_REQUESTED, tenant, manager, "corr-" + erasureId,
-        new ErasureRequested(erasureId, manager, 1, ErasureServices.ALL));
+    EventEnvelope request = erasure.request(tenant, new ErasureRequested(erasureId, manager, 1, ErasureServices.ALL));
 
-    EventEnvelope erased = awaitOne(EventTypes.IDENTITY_USER_DATA_ERASED, causedBy(request));
-    assertThat(codec.data(erased, EventTypes.IDENTITY_USER_DATA_ERASED).removed())
+    EventEnvelope erased = erasure.confirmation(request);
+    assertThat(erasure.erased(erased).removed())
         .containsEntry("pods", 1).containsEntry("delegations", 0);
     Document pod = mongo.findById(tenant + "/pod-m", Document.class, "pods");
     assertThat(pod).doesNotContainKey("managerId");
@@ -201,12 +198,12 @@ class AccountErasureIT extends IdentityIntegrationTest {
     String tenant = newTenant();
     String creator = TestRealm.member(tenant, "CREATOR");
     String erasureId = "er-" + UUID.randomUUID();
-    EventEnvelope others = publish(EventTypes.RETENTION_ERASURE_REQUESTED, tenant, creator, "corr-" + erasureId,
+    EventEnvelope others = erasure.request(tenant,
         new ErasureRequested(erasureId, creator, 2, List.of(ErasureServices.PAYOUT, ErasureServices.INGEST)));
     // Same key, so the same partition: by the time this one is answered, the first was read.
-    EventEnvelope ours = publish(EventTypes.RETENTION_ERASURE_REQUESTED, tenant, creator, "corr-" + erasureId,
+    EventEnvelope ours = erasure.request(tenant,
         new ErasureRequested(erasureId, creator, 3, List.of(ErasureServices.IDENTITY)));
-    awaitOne(EventTypes.IDENTITY_USER_DATA_ERASED, causedBy(ours));
+    erasure.confirmation(ours);
     assertThat(read(EventTypes.IDENTITY_USER_DATA_ERASED, causedBy(others), 1, Duration.ofSeconds(3))).isEmpty();
   }
 
@@ -267,15 +264,6 @@ class AccountErasureIT extends IdentityIntegrationTest {
             .content("{\"userId\":\"" + outsider + "\",\"role\":\"MANAGER\",\"expiresAt\":\"" + expiresAt + "\"}"))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
     return json.readTree(body).get("id").asString();
-  }
-
-  /** As retention-service publishes it: keyed and subjected by the user, in the user's tenant. */
-  private <T extends Record> EventEnvelope publish(EventType<T> type, String tenant, String userId, String correlationId,
-      T data) throws Exception {
-    EventEnvelope event = codec.envelope(type, UUID.randomUUID(), Instant.now(), tenant, RETENTION, userId, correlationId,
-        null, data);
-    kafka.send(type.topic(), userId, codec.write(event)).get(10, TimeUnit.SECONDS);
-    return event;
   }
 
   private static Predicate<EventEnvelope> causedBy(EventEnvelope cause) {

@@ -33,6 +33,7 @@ import dev.claraop.platform.crypto.keyring.Ciphertext;
 import dev.claraop.platform.crypto.shredding.DataKeys;
 import dev.claraop.platform.crypto.shredding.FieldValue;
 import dev.claraop.platform.security.Role;
+import dev.claraop.test.ErasureProtocol;
 import dev.claraop.test.KafkaRecords;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,8 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -55,7 +54,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -79,10 +77,10 @@ class AccountErasureIT extends PayoutIntegrationTest {
   @Autowired InvoiceAggregates invoiceAggregates;
   @Autowired TenantMembers members;
   @Autowired PodScope pods;
-  @Autowired KafkaTemplate<String, String> kafka;
   @Autowired ApplicationContext context;
   @Autowired EventProcessingConfiguration processing;
   @Autowired CreatorNames creatorNames;
+  private final ErasureProtocol erasure = new ErasureProtocol(ErasureServices.PAYOUT);
   private final EventCodec codec = new EventCodec();
   private final JsonMapper json = JsonMapper.builder().build();
   private String tenant;
@@ -120,7 +118,7 @@ class AccountErasureIT extends PayoutIntegrationTest {
     assertThat(storedBatch).contains("sealedCreatorName").doesNotContain(NAME).doesNotContain("Olga Other");
 
     EventEnvelope first = request(user, 1, ErasureServices.ALL);
-    send(user, first);
+    erasure.publish(first);
     EventEnvelope confirmed = confirmationsOf(erasureIdOf(first), 1).getFirst();
 
     // The confirmation, written after the deletions: counts by kind, ids only, caused by the request.
@@ -130,7 +128,7 @@ class AccountErasureIT extends PayoutIntegrationTest {
     assertThat(confirmed.subjectId()).isEqualTo(user);
     assertThat(confirmed.causationId()).isEqualTo(first.eventId().toString());
     assertThat(confirmed.correlationId()).isEqualTo(first.correlationId());
-    UserDataErased erased = codec.data(confirmed, EventTypes.PAYOUT_USER_DATA_ERASED);
+    UserDataErased erased = erasure.erased(confirmed);
     assertThat(erased.userId()).isEqualTo(user);
     assertThat(erased.service()).isEqualTo("payout");
     assertThat(erased.removed()).isEqualTo(
@@ -197,13 +195,13 @@ class AccountErasureIT extends PayoutIntegrationTest {
 
     // Asked again: the very same request redelivered is answered once; a new attempt erases nothing more, confirms
     // again with zero counts, and leaves the aggregates as they were.
-    send(user, first);
+    erasure.publish(first);
     EventEnvelope second = request(user, 2, ErasureServices.ALL, erasureIdOf(first));
-    send(user, second);
+    erasure.publish(second);
     List<EventEnvelope> both = confirmationsOf(erasureIdOf(first), 2);
     assertThat(both).extracting(EventEnvelope::causationId)
         .containsExactly(first.eventId().toString(), second.eventId().toString());
-    assertThat(codec.data(both.getLast(), EventTypes.PAYOUT_USER_DATA_ERASED).removed()).isEqualTo(
+    assertThat(erasure.erased(both.getLast()).removed()).isEqualTo(
         Map.of("profiles", 0, "invoices", 0, "campaigns", 0, "lines", 0, "memberships", 0));
     assertThat(aggregates()).usingRecursiveFieldByFieldElementComparator().containsExactlyInAnyOrderElementsOf(aggregates);
     assertThat(mongo.findById(othersInvoice, Invoice.class)).isNotNull();
@@ -214,14 +212,14 @@ class AccountErasureIT extends PayoutIntegrationTest {
     PayoutFixtures.profileSetByCreator(http, tenant, user, PayoutFixtures.ukProfile(NAME));
     String invoice = invoice(user, NAME, "2026-10-05T09:00:00Z", "10.00", "USD", InvoiceStatus.SUBMITTED);
     EventEnvelope notPayouts = request(user, 1, List.of(ErasureServices.IDENTITY, ErasureServices.INGEST));
-    send(user, notPayouts);
+    erasure.publish(notPayouts);
     // Behind it on the same partition (same key), a request naming payout for a user payout never knew: once that
     // one is confirmed, the first was read and passed over.
     String stranger = "u-" + UUID.randomUUID();
     EventEnvelope behind = request(stranger, 1, ErasureServices.ALL);
-    send(user, behind);
-    assertThat(codec.data(confirmationsOf(erasureIdOf(behind), 1).getFirst(), EventTypes.PAYOUT_USER_DATA_ERASED)
-        .removed()).containsOnly(Map.entry("profiles", 0), Map.entry("invoices", 0), Map.entry("campaigns", 0),
+    erasure.publish(user, behind);
+    assertThat(erasure.erased(confirmationsOf(erasureIdOf(behind), 1).getFirst()).removed())
+        .containsOnly(Map.entry("profiles", 0), Map.entry("invoices", 0), Map.entry("campaigns", 0),
         Map.entry("lines", 0), Map.entry("memberships", 0));
 
     assertThat(profile(user)).isNotNull();
@@ -238,7 +236,7 @@ class AccountErasureIT extends PayoutIntegrationTest {
     EventEnvelope valid = request(user, 1, ErasureServices.ALL);
     EventEnvelope noTenant = new EventEnvelope(valid.eventId(), valid.type(), valid.schemaVersion(), valid.occurredAt(),
         null, valid.actor(), valid.subjectId(), valid.correlationId(), null, valid.data());
-    send(user, noTenant);
+    erasure.publish(user, noTenant);
     assertThat(KafkaRecords.read(Topics.deadLetterOf(Topics.RETENTION),
         r -> r.value().contains(noTenant.eventId().toString()), 1, Duration.ofSeconds(30))).hasSize(1);
     assertThat(members.has(tenant, user, Role.CREATOR)).isTrue();
@@ -262,36 +260,24 @@ class AccountErasureIT extends PayoutIntegrationTest {
 
   // --- fixtures
 
+  /** A request of a new erasure, not yet published. */
   private EventEnvelope request(String userId, int attempt, List<String> services) {
     return request(userId, attempt, services, "er-" + UUID.randomUUID().toString().substring(0, 13));
   }
 
   private EventEnvelope request(String userId, int attempt, List<String> services, String erasureId) {
-    return codec.envelope(EventTypes.RETENTION_ERASURE_REQUESTED, UUID.randomUUID(), Instant.now(), tenant,
-        Actor.system("retention-service"), userId, "corr-" + UUID.randomUUID(), null,
-        new ErasureRequested(erasureId, userId, attempt, services));
+    return erasure.newRequest(tenant, new ErasureRequested(erasureId, userId, attempt, services));
   }
 
   private String erasureIdOf(EventEnvelope request) {
     return codec.data(request, EventTypes.RETENTION_ERASURE_REQUESTED).erasureId();
   }
 
-  private void send(String key, EventEnvelope event) throws Exception {
-    kafka.send(Topics.RETENTION, key, codec.write(event)).get(10, TimeUnit.SECONDS);
-  }
-
   /** payout's confirmations of one erasure on {@code payout.events}, in the order published. */
   private List<EventEnvelope> confirmationsOf(String erasureId, int expected) {
-    List<EventEnvelope> found = KafkaRecords.read(Topics.PAYOUT, r -> isConfirmationOf(r, erasureId), expected,
-            Duration.ofSeconds(60)).stream().map(r -> codec.read(r.value())).toList();
+    List<EventEnvelope> found = erasure.confirmations(erasureId, expected, Duration.ofSeconds(60));
     assertThat(found).hasSize(expected);
     return found;
-  }
-
-  private boolean isConfirmationOf(ConsumerRecord<String, String> record, String erasureId) {
-    EventEnvelope event = codec.read(record.value());
-    return event.type().equals(EventTypes.PAYOUT_USER_DATA_ERASED.name())
-        && codec.data(event, EventTypes.PAYOUT_USER_DATA_ERASED).erasureId().equals(erasureId);
   }
 
   private Document profile(String creator) {

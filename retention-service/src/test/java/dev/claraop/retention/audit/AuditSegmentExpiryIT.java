@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.claraop.retention.PayoutStandIn;
 import dev.claraop.retention.RetentionIntegrationTest;
 import dev.claraop.test.KeycloakFixture;
+import dev.claraop.test.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class AuditSegmentExpiryIT extends RetentionIntegrationTest {
 
   @AfterEach
   void reset() {
-    clock.release();
+    clock.reset();
     PayoutStandIn.purgesEverything();
   }
 
@@ -42,7 +43,7 @@ class AuditSegmentExpiryIT extends RetentionIntegrationTest {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"before\":\"2026-02-08\",\"daysRemoved\":3,\"entriesRemoved\":42}")));
     // 00:30 UTC on March 10: a host zone would still say March 9 west of Greenwich; UTC decides.
-    clock.pin(Instant.parse("2026-03-10T00:30:00Z"));
+    clock.set(Instant.parse("2026-03-10T00:30:00Z"));
     double removedBefore = counter("claraop.retention.audit.entries.removed");
 
     assertThat(expiry.expire()).contains(42L);

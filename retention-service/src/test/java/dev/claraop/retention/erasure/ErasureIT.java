@@ -29,6 +29,7 @@ import dev.claraop.retention.erasure.Erasure.Confirmation;
 import dev.claraop.retention.erasure.Erasure.Status;
 import dev.claraop.test.Callers;
 import dev.claraop.test.KafkaRecords;
+import dev.claraop.test.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,14 +81,14 @@ class ErasureIT extends RetentionIntegrationTest {
 
   @BeforeEach
   void pinTime() {
-    clock.pin(NOW);
+    clock.set(NOW);
     tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     user = UUID.randomUUID().toString();
   }
 
   @AfterEach
   void releaseTime() {
-    clock.release();
+    clock.reset();
   }
 
   @Test
@@ -102,11 +103,11 @@ class ErasureIT extends RetentionIntegrationTest {
     assertThat(scheduled.graceEndsAt()).isEqualTo(graceEnds);
     String erasureId = scheduled.erasureId();
 
-    clock.pin(graceEnds.minusSeconds(1));
+    clock.set(graceEnds.minusSeconds(1));
     job.advance();
     assertThat(stored(erasureId).status()).as("a second before the grace ends").isEqualTo(Status.SCHEDULED);
 
-    clock.pin(graceEnds);
+    clock.set(graceEnds);
     job.advance();
     Erasure erasing = stored(erasureId);
     assertThat(erasing.status()).isEqualTo(Status.ERASING);
@@ -128,11 +129,11 @@ class ErasureIT extends RetentionIntegrationTest {
     confirm("ingest", first, Map.of("mailboxes", 1));
     awaitErasureOf(user, e -> e.services().size() == 3);
 
-    clock.pin(graceEnds.plus(TIMEOUT).minusSeconds(1));
+    clock.set(graceEnds.plus(TIMEOUT).minusSeconds(1));
     job.advance();
     assertThat(stored(erasureId).attempts()).as("not yet a whole timeout").isEqualTo(1);
 
-    clock.pin(graceEnds.plus(TIMEOUT));
+    clock.set(graceEnds.plus(TIMEOUT));
     job.advance();
     List<EventEnvelope> events = retentionEventsOf(user, 2);
     assertThat(events).hasSize(2);
@@ -142,7 +143,7 @@ class ErasureIT extends RetentionIntegrationTest {
         .isEqualTo(new ErasureRequested(erasureId, user, 2, List.of("access")));
     assertThat(stored(erasureId).askedAt()).isEqualTo(graceEnds.plus(TIMEOUT));
 
-    clock.pin(graceEnds.plus(TIMEOUT).plusSeconds(30));
+    clock.set(graceEnds.plus(TIMEOUT).plusSeconds(30));
     confirm("access", second, Map.of("grants", 0));
     awaitErasureOf(user, e -> e.services().size() == 4);
     job.advance();
@@ -157,13 +158,13 @@ class ErasureIT extends RetentionIntegrationTest {
         .isEqualTo(new ErasureConfirmed(erasureId, user, 1, ErasureServices.ALL));
 
     Instant deletedAt = graceEnds.plus(TIMEOUT).plusSeconds(40);
-    clock.pin(deletedAt);
+    clock.set(deletedAt);
     send(envelope(EventTypes.IDENTITY_ACCOUNT_DELETED, user, Actor.system("identity-service"),
         new AccountDeleted(user, erasureId)));
     Erasure erased = awaitErasureOf(user, e -> e.status() == Status.ERASED);
     assertThat(erased.erasedAt()).isEqualTo(deletedAt);
 
-    clock.pin(deletedAt.plus(Duration.ofDays(2)));
+    clock.set(deletedAt.plus(Duration.ofDays(2)));
     job.advance();
     Erasure after = stored(erasureId);
     assertThat(after.status()).isEqualTo(Status.ERASED);
@@ -190,10 +191,10 @@ class ErasureIT extends RetentionIntegrationTest {
     job.advance();
     assertThat(stored(erasing.erasureId()).status()).isEqualTo(Status.CONFIRMED);
 
-    clock.pin(NOW.plus(TIMEOUT).minusSeconds(1));
+    clock.set(NOW.plus(TIMEOUT).minusSeconds(1));
     job.advance();
     assertThat(stored(erasing.erasureId()).confirmAttempts()).isEqualTo(1);
-    clock.pin(NOW.plus(TIMEOUT));
+    clock.set(NOW.plus(TIMEOUT));
     job.advance();
 
     List<EventEnvelope> events = retentionEventsOf(user, 2);
@@ -208,17 +209,17 @@ class ErasureIT extends RetentionIntegrationTest {
     Instant graceEnds = NOW.plus(GRACE);
     send(deletionRequested(user, graceEnds));
     Erasure scheduled = awaitErasureOf(user, e -> true);
-    clock.pin(NOW.plus(Duration.ofDays(3)));
+    clock.set(NOW.plus(Duration.ofDays(3)));
     send(envelope(EventTypes.IDENTITY_ACCOUNT_REACTIVATED, user, Actor.user(user), new AccountReactivated(user)));
     Erasure cancelled = awaitErasureOf(user, e -> e.status() == Status.CANCELLED);
     assertThat(cancelled.cancelledAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
 
     // Another account whose grace ends at the same moment: the job's round, seen on Kafka, is over for both.
     String other = UUID.randomUUID().toString();
-    clock.pin(NOW);
+    clock.set(NOW);
     send(deletionRequested(other, graceEnds));
     awaitErasureOf(other, e -> true);
-    clock.pin(graceEnds.plus(Duration.ofDays(1)));
+    clock.set(graceEnds.plus(Duration.ofDays(1)));
     job.advance();
     assertThat(retentionEventsOf(other, 1)).hasSize(1);
 
@@ -234,13 +235,13 @@ class ErasureIT extends RetentionIntegrationTest {
     EventEnvelope firstRequest = deletionRequested(user, NOW.plus(GRACE));
     send(firstRequest);
     awaitErasureOf(user, e -> true);
-    clock.pin(NOW.plus(Duration.ofDays(1)));
+    clock.set(NOW.plus(Duration.ofDays(1)));
     EventEnvelope reactivation = envelope(EventTypes.IDENTITY_ACCOUNT_REACTIVATED, user, Actor.user(user),
         new AccountReactivated(user));
     send(reactivation);
     awaitErasureOf(user, e -> e.status() == Status.CANCELLED);
 
-    clock.pin(NOW.plus(Duration.ofDays(2)));
+    clock.set(NOW.plus(Duration.ofDays(2)));
     EventEnvelope secondRequest = deletionRequested(user, NOW.plus(Duration.ofDays(2)).plus(GRACE));
     send(secondRequest);
     send(secondRequest);
@@ -280,7 +281,7 @@ class ErasureIT extends RetentionIntegrationTest {
         new ErasureRequested(erasing.erasureId(), user, 1, ErasureServices.ALL));
     confirm("payout", request, Map.of("invoices", 2));
     awaitErasureOf(user, e -> e.services().containsKey("payout"));
-    clock.pin(NOW.plusSeconds(60));
+    clock.set(NOW.plusSeconds(60));
     confirm("payout", request, Map.of("invoices", 0)); // asked again, erased nothing more
     // payout's answer to another erasure of the same user: same topic and key, so read after the repeat
     Erasure marker = stored(erasingSince(NOW, List.of()));

@@ -19,6 +19,7 @@ import dev.claraop.retention.schedule.DuePurges;
 import dev.claraop.test.Callers;
 import dev.claraop.test.KafkaRecords;
 import dev.claraop.test.KeycloakFixture;
+import dev.claraop.test.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class PurgeRunIT extends RetentionIntegrationTest {
 
   @BeforeEach
   void pinTimeAndAnswerEveryPurge() {
-    clock.pin(NOW);
+    clock.set(NOW);
     PayoutStandIn.purgesEverything();
     tenantA = "t-" + UUID.randomUUID().toString().substring(0, 8);
     tenantB = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -68,7 +69,7 @@ class PurgeRunIT extends RetentionIntegrationTest {
 
   @AfterEach
   void releaseTime() {
-    clock.release();
+    clock.reset();
   }
 
   @Test
@@ -153,7 +154,7 @@ class PurgeRunIT extends RetentionIntegrationTest {
     assertThat(mongoText()).doesNotContain("DE89370400440532013000"); // payout's answer is never copied
 
     PayoutStandIn.purgesEverything();
-    clock.pin(NOW.plus(Duration.ofDays(1)));
+    clock.set(NOW.plus(Duration.ofDays(1)));
     JsonNode second = runNow(admin(tenantA));
 
     assertThat(ids(second.get("due"))).containsExactly(failing);
@@ -238,14 +239,14 @@ class PurgeRunIT extends RetentionIntegrationTest {
   @Test
   void runs_are_listed_newest_first_a_tenant_admin_seeing_only_runs_and_batches_of_their_tenant() throws Exception {
     Instant later = NOW.plus(Duration.ofDays(100)); // after the runs of every other test here: this one's are newest
-    clock.pin(later);
+    clock.set(later);
     String a1 = due(tenantA, 31);
     String b1 = due(tenantB, 31);
     String own = runNow(admin(tenantA)).get("id").asString();
-    clock.pin(later.plusSeconds(60));
+    clock.set(later.plusSeconds(60));
     String b2 = due(tenantB, 31);
     String all = runNow(platformAdmin()).get("id").asString();
-    clock.pin(later.plusSeconds(120));
+    clock.set(later.plusSeconds(120));
     String otherTenantsOwn = runNow(admin(tenantB)).get("id").asString();
 
     JsonNode seenByA = list(admin(tenantA), "");
@@ -274,7 +275,7 @@ class PurgeRunIT extends RetentionIntegrationTest {
     PayoutStandIn.answers(failing, 500);
     runNow(admin(tenantA));
     PayoutStandIn.purgesEverything();
-    clock.pin(NOW.plusSeconds(3600));
+    clock.set(NOW.plusSeconds(3600));
     runNow(platformAdmin());
 
     assertThat(meters.counter("claraop.retention.purge.runs", "outcome", "failed").count()).isEqualTo(failedRuns + 1);

@@ -10,33 +10,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.claraop.access.AccessIntegrationTest;
 import dev.claraop.events.Actor;
-import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.SchemaCheck;
-import dev.claraop.events.Topics;
 import dev.claraop.events.erasure.ErasureRequested;
 import dev.claraop.events.erasure.ErasureServices;
 import dev.claraop.platform.security.Role;
-import dev.claraop.test.KafkaFixture;
-import dev.claraop.test.KafkaRecords;
+import dev.claraop.test.ErasureProtocol;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AccountErasureIT extends AccessIntegrationTest {
 
-  private final EventCodec codec = new EventCodec();
+  private final ErasureProtocol erasure = new ErasureProtocol(ErasureServices.ACCESS);
   private final JsonMapper json = JsonMapper.builder().build();
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final String tenant = "t-" + suffix;
@@ -61,7 +51,6 @@ class AccountErasureIT extends AccessIntegrationTest {
   private final RequestPostProcessor engineerCall = staff(engineer, Role.SUPPORT_ENGINEER);
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;
-  @Autowired KafkaTemplate<String, String> kafka;
 
   @Test
   void an_erasure_replaces_the_admins_id_on_the_grants_they_decided_confirms_and_leaves_another_admin_alone()
@@ -82,11 +71,10 @@ class AccountErasureIT extends AccessIntegrationTest {
     assertThat(everything()).as("the user is in the database before").contains(erased);
 
     String erasureId = "er-" + suffix;
-    EventEnvelope request = request(erasureId, erased, 1, ErasureServices.ALL);
-    publish(request);
+    EventEnvelope request = erasure.request(tenant, new ErasureRequested(erasureId, erased, 1, ErasureServices.ALL));
 
-    EventEnvelope confirmation = confirmation(erasureId, request);
-    assertThat(codec.data(confirmation, EventTypes.ACCESS_USER_DATA_ERASED).removed())
+    EventEnvelope confirmation = erasure.confirmation(request);
+    assertThat(erasure.erased(confirmation).removed())
         .isEqualTo(Map.of("approvals", 2, "requests", 0, "endings", 1));
     assertThat(confirmation.tenantId()).isEqualTo(tenant);
     assertThat(confirmation.subjectId()).isEqualTo(erased);
@@ -109,14 +97,14 @@ class AccountErasureIT extends AccessIntegrationTest {
     assertKeptUntouched(othersGrant);
 
     // Retention asks again (attempt 2): nothing left, confirmed with zeros.
-    EventEnvelope again = request(erasureId, erased, 2, List.of(ErasureServices.ACCESS));
-    publish(again);
-    assertThat(codec.data(confirmation(erasureId, again), EventTypes.ACCESS_USER_DATA_ERASED).removed())
+    EventEnvelope again =
+        erasure.request(tenant, new ErasureRequested(erasureId, erased, 2, List.of(ErasureServices.ACCESS)));
+    assertThat(erasure.erased(erasure.confirmation(again)).removed())
         .isEqualTo(Map.of("approvals", 0, "requests", 0, "endings", 0));
 
     // The very same record delivered twice is answered once.
-    awaitHandled(publish(again));
-    assertThat(confirmations(erasureId, null, 3, Duration.ofSeconds(5))).hasSize(2);
+    erasure.awaitHandled(erasure.publish(again));
+    assertThat(erasure.confirmations(erasureId, 3, Duration.ofSeconds(5))).hasSize(2);
     assertKeptUntouched(othersGrant);
   }
 
@@ -124,10 +112,10 @@ class AccountErasureIT extends AccessIntegrationTest {
   void an_erased_support_engineer_is_replaced_on_the_requests_they_made() throws Exception {
     String asked = request();
     http.perform(post("/api/support-access/requests/" + asked + "/approve").with(keptAdmin)).andExpect(status().isOk());
-    EventEnvelope request = request("er-staff-" + suffix, engineer, 1, ErasureServices.ALL);
-    publish(request);
+    EventEnvelope request =
+        erasure.request(tenant, new ErasureRequested("er-staff-" + suffix, engineer, 1, ErasureServices.ALL));
 
-    assertThat(codec.data(confirmation("er-staff-" + suffix, request), EventTypes.ACCESS_USER_DATA_ERASED).removed())
+    assertThat(erasure.erased(erasure.confirmation(request)).removed())
         .isEqualTo(Map.of("approvals", 0, "requests", 1, "endings", 0));
     http.perform(get("/api/support-access/grants/" + asked).with(keptAdmin)).andExpect(status().isOk())
         .andExpect(jsonPath("$.requestedBy").value("erased-user"))
@@ -140,11 +128,12 @@ class AccountErasureIT extends AccessIntegrationTest {
     http.perform(post("/api/support-access/requests/" + othersGrant + "/approve").with(keptAdmin)).andExpect(status().isOk());
 
     String erasureId = "er-other-" + suffix;
-    awaitHandled(publish(request(erasureId, kept, 1, List.of(ErasureServices.IDENTITY, ErasureServices.INGEST))));
+    erasure.awaitHandled(erasure.publish(erasure.newRequest(tenant,
+        new ErasureRequested(erasureId, kept, 1, List.of(ErasureServices.IDENTITY, ErasureServices.INGEST)))));
 
     assertKeptUntouched(othersGrant);
     assertThat(mongo.getCollection("erasures").countDocuments(new Document("_id", erasureId))).isZero();
-    assertThat(confirmations(erasureId, null, 1, Duration.ofSeconds(5))).isEmpty();
+    assertThat(erasure.confirmations(erasureId, 1, Duration.ofSeconds(5))).isEmpty();
   }
 
   private void assertKeptUntouched(String grantId) throws Exception {
@@ -178,46 +167,5 @@ class AccountErasureIT extends AccessIntegrationTest {
       for (Document document : mongo.getCollection(collection).find()) all.append(document.toJson()).append('\n');
     }
     return all.toString();
-  }
-
-  private EventEnvelope request(String erasureId, String userId, int attempt, List<String> services) {
-    return codec.envelope(EventTypes.RETENTION_ERASURE_REQUESTED, UUID.randomUUID(), Instant.now(), tenant,
-        Actor.system("retention-service"), userId, "corr-" + erasureId, null,
-        new ErasureRequested(erasureId, userId, attempt, services));
-  }
-
-  private RecordMetadata publish(EventEnvelope request) throws Exception {
-    return kafka.send(Topics.RETENTION, request.subjectId(), codec.write(request)).get().getRecordMetadata();
-  }
-
-  /** The one confirmation of {@code request} (its causation), waiting up to 30 s for it. */
-  private EventEnvelope confirmation(String erasureId, EventEnvelope request) {
-    List<EventEnvelope> found = confirmations(erasureId, request.eventId().toString(), 1, Duration.ofSeconds(30));
-    assertThat(found).as("one confirmation of request " + request.eventId()).hasSize(1);
-    assertThat(found.getFirst().causationId()).isEqualTo(request.eventId().toString());
-    return found.getFirst();
-  }
-
-  /** The confirmations of {@code erasureId} on access.events, read until {@code enough} of them or the timeout. */
-  private List<EventEnvelope> confirmations(String erasureId, String causedBy, int enough, Duration timeout) {
-    return KafkaRecords.read(Topics.ACCESS, r -> r.value().contains(EventTypes.ACCESS_USER_DATA_ERASED.name())
-            && r.value().contains("\"erasureId\":\"" + erasureId + "\"") && (causedBy == null || r.value().contains(causedBy)),
-            enough, timeout).stream()
-        .map(r -> codec.read(r.value()))
-        .filter(e -> codec.data(e, EventTypes.ACCESS_USER_DATA_ERASED).erasureId().equals(erasureId))
-        .toList();
-  }
-
-  /** Waits until the service's erasure consumer has committed past {@code record}: it has handled it. */
-  private static void awaitHandled(RecordMetadata record) throws Exception {
-    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        KafkaFixture.bootstrapServers()))) {
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("access-erasures").partitionsToOffsetAndMetadata()
-            .get().get(partition);
-        return committed != null && committed.offset() > record.offset();
-      });
-    }
   }
 }

@@ -18,6 +18,7 @@ import dev.claraop.events.SchemaCheck;
 import dev.claraop.events.Topics;
 import dev.claraop.platform.security.Role;
 import dev.claraop.test.KafkaRecords;
+import dev.claraop.test.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -149,7 +150,7 @@ class GrantIT extends AccessIntegrationTest {
   @Test
   void a_request_nobody_decides_on_expires_after_the_decision_window() throws Exception {
     String id = id(request(ticket(), "SUPPORT_TICKET", "[\"PAYOUTS_READ\"]", null, 60));
-    clock.moveAhead(Duration.ofHours(24).plusSeconds(1));
+    clock.advance(Duration.ofHours(24).plusSeconds(1));
 
     http.perform(get(grant(id)).with(engineerCall)).andExpect(jsonPath("$.status").value("EXPIRED"));
     http.perform(post(approve(id)).with(adminCall)).andExpect(status().isConflict())
@@ -165,9 +166,9 @@ class GrantIT extends AccessIntegrationTest {
   void a_grant_stops_at_its_expiry_at_once_and_the_expiry_is_announced() throws Exception {
     String id = id(request(ticket(), "SUPPORT_TICKET", "[\"PAYOUTS_READ\"]", null, 30));
     http.perform(post(approve(id)).with(adminCall)).andExpect(jsonPath("$.status").value("ACTIVE"));
-    clock.moveAhead(Duration.ofMinutes(29));
+    clock.advance(Duration.ofMinutes(29));
     http.perform(get(grant(id)).with(engineerCall)).andExpect(jsonPath("$.status").value("ACTIVE"));
-    clock.moveAhead(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     http.perform(get(grant(id)).with(engineerCall))
         .andExpect(jsonPath("$.status").value("EXPIRED")).andExpect(jsonPath("$.endCause").value("EXPIRED"));
     http.perform(post(revoke(id)).with(adminCall)).andExpect(status().isConflict());
