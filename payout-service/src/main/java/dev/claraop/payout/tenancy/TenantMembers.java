@@ -22,7 +22,9 @@ public class TenantMembers {
 
   /**
    * Account erasure: the user leaves the tenant (their member record) and every pod of it that lists them as a
-   * creator. A pod a later {@code identity.pod.updated} replaces follows identity-service again.
+   * creator or as its manager. identity-service does not announce a pod left without a manager (v1 of
+   * {@code identity.pod.updated} requires one), so the manager is unset here; a later {@code identity.pod.updated}
+   * naming a new one replaces the pod as usual.
    *
    * @return member records removed (0 when already erased)
    */
@@ -31,6 +33,8 @@ public class TenantMembers {
         .getDeletedCount();
     mongo.updateMulti(query(where("tenantId").is(tenantId).and("creatorIds").is(userId)),
         new Update().pull("creatorIds", userId), PodDocument.class);
+    mongo.updateMulti(query(where("tenantId").is(tenantId).and("managerId").is(userId)),
+        new Update().unset("managerId"), PodDocument.class);
     return (int) removed;
   }
 

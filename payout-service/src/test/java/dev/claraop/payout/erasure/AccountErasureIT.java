@@ -87,6 +87,7 @@ class AccountErasureIT extends PayoutIntegrationTest {
   private String user;
   private String other;
   private String manager;
+  private String managed;
 
   @BeforeEach
   void aTenantWithTwoCreators() {
@@ -94,10 +95,14 @@ class AccountErasureIT extends PayoutIntegrationTest {
     user = "u-" + UUID.randomUUID();
     other = "creator-" + UUID.randomUUID();
     manager = "manager-" + UUID.randomUUID();
+    managed = "creator-" + UUID.randomUUID();
     IdentityAnnouncements identity = IdentityAnnouncements.from(context);
     identity.creator(tenant, user);
     identity.creator(tenant, other);
+    identity.creator(tenant, managed);
     identity.pod(tenant, "pod-e", manager, List.of(user, other));
+    // The user also manages a pod (identity announces no pod left without a manager: payout unsets it itself).
+    identity.pod(tenant, "pod-m", user, List.of(managed));
   }
 
   @Test
@@ -164,6 +169,13 @@ class AccountErasureIT extends PayoutIntegrationTest {
     assertThat(members.has(tenant, user, Role.CREATOR)).isFalse();
     assertThat(members.has(tenant, other, Role.CREATOR)).isTrue();
     assertThat(pods.creatorsManagedBy(tenant, manager)).isEqualTo(Set.of(other));
+    // The pod they managed keeps its creators and no longer names them.
+    assertThat(pods.creatorsManagedBy(tenant, user)).isEmpty();
+    Document managedPod = mongo.findOne(query(where("podId").is("pod-m").and("tenantId").is(tenant)), Document.class,
+        "pods");
+    assertThat(managedPod.getList("creatorIds", String.class)).containsExactly(managed);
+    assertThat(managedPod).doesNotContainKey("managerId");
+    assertThat(rawDocuments("pods")).doesNotContain(user);
     // The batch line paying the user keeps its amount and status; only the name goes.
     JsonNode view = batchView(batch);
     JsonNode usersLine = lineOf(view, user);
