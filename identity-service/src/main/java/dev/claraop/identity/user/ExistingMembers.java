@@ -53,9 +53,10 @@ class ExistingMembers implements HealthIndicator {
   private final Clock clock;
   private final Duration announceEvery;
   /**
-   * How old a realm user must be to be announced here. An invitation makes the Keycloak user first and records the
-   * member (with its own event) a moment later; announcing the user in between would make that record fail, and
-   * the invitation with it.
+   * How old a realm user must be to be announced by a periodic run. An invitation makes the Keycloak user first and
+   * records the member (with its own event) a moment later; announced in between, the user would be announced as
+   * synced instead of invited. The first run takes every user: the dev realm's seeded users are imported moments
+   * before identity-service starts.
    */
   private final Duration settle;
   private volatile boolean announced;
@@ -98,7 +99,7 @@ class ExistingMembers implements HealthIndicator {
   /** @return how many members were announced now (0 once every member of the realm was announced before) */
   int announce() {
     int count = 0;
-    Instant madeBefore = clock.instant().minus(settle);
+    Instant madeBefore = announced ? clock.instant().minus(settle) : Instant.MAX;
     for (Role role : TENANT_ROLES) {
       for (DirectoryUser user : directory.tenantUsersWith(role, madeBefore)) {
         if (mongo.exists(query(where("_id").is(user.id())), Member.class)) continue;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.claraop.events.Actor;
@@ -30,7 +29,6 @@ import dev.claraop.test.KafkaRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,15 +38,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * identity-service's part of an account erasure (DESIGN §6.6) against the real Keycloak, Mongo and Kafka: retention's
@@ -57,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AccountErasureIT extends IdentityIntegrationTest {
 
-  private static final String PASSWORD = "Erasure-Password-1!";
+  private static final String PASSWORD = ErasureSubjects.PASSWORD;
 
   @Autowired MockMvc http;
   @Autowired MongoTemplate mongo;
@@ -65,20 +59,19 @@ class AccountErasureIT extends IdentityIntegrationTest {
   @Autowired MeterRegistry meters;
   private final EventCodec codec = new EventCodec();
   private final ErasureProtocol erasure = new ErasureProtocol(ErasureServices.IDENTITY);
-  private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
   void an_erased_user_leaves_membership_pods_and_delegations_cannot_log_in_and_is_deleted_on_confirmation()
       throws Exception {
-    String tenant = newTenant();
-    String elsewhere = newTenant();
+    String tenant = ErasureSubjects.newTenant();
+    String elsewhere = ErasureSubjects.newTenant();
     String email = TestRealm.uniqueEmail("erased");
-    String user = invite(tenant, email, "CREATOR");
+    String user = subjects().invite(tenant, email, "CREATOR");
     String otherEmail = TestRealm.uniqueEmail("kept");
     String other = TestRealm.createUser(otherEmail, PASSWORD, tenant, "CREATOR");
     String manager = TestRealm.member(tenant, "MANAGER");
-    putPod(tenant, "pod-e", manager, user, other);
-    String delegation = delegate(elsewhere, user);
+    subjects().putPod(tenant, "pod-e", manager, user, other);
+    String delegation = subjects().delegate(elsewhere, user);
     http.perform(post("/api/identity/account/deletion").with(tenantUser(user, tenant, Role.CREATOR)))
         .andExpect(status().isAccepted());
     assertThat(TestRealm.passwordGrant(email, PASSWORD).statusCode()).as("logs in before").isEqualTo(200);
@@ -141,7 +134,7 @@ class AccountErasureIT extends IdentityIntegrationTest {
     assertThat(deleted.tenantId()).isEqualTo(tenant);
     assertThat(deleted.correlationId()).isEqualTo(confirmed.correlationId());
     assertThat(SchemaCheck.violations(EventTypes.IDENTITY_ACCOUNT_DELETED, deleted.data())).isEmpty();
-    assertThat(keycloakStatus(user)).isEqualTo(404);
+    assertThat(ErasureSubjects.keycloakStatus(user)).isEqualTo(404);
     Document account = mongo.findById(user, Document.class, "accounts");
     assertThat(account).containsEntry("tenantId", tenant).doesNotContainKeys("requestedAt", "graceEndsAt");
     assertThat(account.getString("status")).isEqualTo("ERASED");
@@ -170,10 +163,10 @@ class AccountErasureIT extends IdentityIntegrationTest {
 
   @Test
   void an_erased_pod_manager_leaves_the_pod_without_a_manager_until_an_admin_names_one() throws Exception {
-    String tenant = newTenant();
+    String tenant = ErasureSubjects.newTenant();
     String manager = TestRealm.member(tenant, "MANAGER");
     String creator = TestRealm.member(tenant, "CREATOR");
-    putPod(tenant, "pod-m", manager, creator);
+    subjects().putPod(tenant, "pod-m", manager, creator);
 
     String erasureId = "er-" + UUID.randomUUID();
     EventEnvelope request = erasure.request(tenant, new ErasureRequested(erasureId, manager, 1, ErasureServices.ALL));
@@ -189,13 +182,13 @@ class AccountErasureIT extends IdentityIntegrationTest {
     assertThat(read(EventTypes.IDENTITY_POD_UPDATED, e -> tenant.equals(e.tenantId()), 2, Duration.ofSeconds(3))).hasSize(1);
     // ...until an admin names the new manager, which announces the whole pod as usual.
     String next = TestRealm.member(tenant, "MANAGER");
-    putPod(tenant, "pod-m", next, creator);
+    subjects().putPod(tenant, "pod-m", next, creator);
     assertThat(read(EventTypes.IDENTITY_POD_UPDATED, e -> tenant.equals(e.tenantId()), 2)).hasSize(2);
   }
 
   @Test
   void a_request_that_does_not_name_identity_changes_nothing_here() throws Exception {
-    String tenant = newTenant();
+    String tenant = ErasureSubjects.newTenant();
     String creator = TestRealm.member(tenant, "CREATOR");
     String erasureId = "er-" + UUID.randomUUID();
     EventEnvelope others = erasure.request(tenant,
@@ -224,48 +217,6 @@ class AccountErasureIT extends IdentityIntegrationTest {
     return counter == null ? 0 : counter.count();
   }
 
-  /** Invited through the API, then made able to log in as if they had completed the first login. */
-  private String invite(String tenant, String email, String role) throws Exception {
-    String body = http.perform(post("/api/identity/users").with(admin(tenant)).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}"))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    String userId = json.readTree(body).get("userId").asString();
-    try (Keycloak keycloak = TestRealm.admin()) {
-      var resource = keycloak.realm(TestRealm.REALM).users().get(userId);
-      UserRepresentation user = resource.toRepresentation();
-      user.setRequiredActions(List.of());
-      user.setEmailVerified(true);
-      user.setFirstName("Erased");
-      user.setLastName("User");
-      resource.update(user);
-      CredentialRepresentation password = new CredentialRepresentation();
-      password.setType(CredentialRepresentation.PASSWORD);
-      password.setValue(PASSWORD);
-      password.setTemporary(false);
-      resource.resetPassword(password);
-    }
-    return userId;
-  }
-
-  private void putPod(String tenant, String podId, String manager, String... creators) throws Exception {
-    String ids = String.join(",", java.util.Arrays.stream(creators).map(c -> "\"" + c + "\"").toList());
-    http.perform(put("/api/identity/pods/" + podId).with(admin(tenant)).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"name\":\"Pod " + podId.substring(4).toUpperCase() + "\",\"managerId\":\"" + manager
-                + "\",\"creatorIds\":[" + ids + "]}"))
-        .andExpect(status().isOk());
-    // Published before the test goes on, so that what follows sees the pod's own event gone out.
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        mongo.findById(tenant + "/" + podId, Document.class, "pods").getList("outbox", Document.class).isEmpty());
-  }
-
-  private String delegate(String tenant, String outsider) throws Exception {
-    String expiresAt = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-    String body = http.perform(post("/api/identity/delegations").with(admin(tenant)).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"userId\":\"" + outsider + "\",\"role\":\"MANAGER\",\"expiresAt\":\"" + expiresAt + "\"}"))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    return json.readTree(body).get("id").asString();
-  }
-
   private static Predicate<EventEnvelope> causedBy(EventEnvelope cause) {
     return e -> cause.eventId().toString().equals(e.causationId());
   }
@@ -287,20 +238,8 @@ class AccountErasureIT extends IdentityIntegrationTest {
         .stream().map(r -> codec.read(r.value())).toList();
   }
 
-  private static int keycloakStatus(String userId) {
-    try (Keycloak keycloak = TestRealm.admin()) {
-      keycloak.realm(TestRealm.REALM).users().get(userId).toRepresentation();
-      return 200;
-    } catch (jakarta.ws.rs.NotFoundException gone) {
-      return 404;
-    }
-  }
 
-  private static RequestPostProcessor admin(String tenant) {
-    return tenantUser("admin-" + tenant, tenant, Role.ADMIN);
-  }
-
-  private static String newTenant() {
-    return "t-" + UUID.randomUUID().toString().substring(0, 8);
+  private ErasureSubjects subjects() {
+    return new ErasureSubjects(http, mongo);
   }
 }

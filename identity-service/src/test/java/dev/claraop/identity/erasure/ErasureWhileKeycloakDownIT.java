@@ -4,7 +4,6 @@ import static dev.claraop.test.Callers.tenantUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.claraop.events.Actor;
@@ -35,7 +34,6 @@ import dev.claraop.test.KeycloakFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -49,12 +47,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -63,8 +59,6 @@ import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An account erasure while Keycloak's admin API cannot be reached (DESIGN §6.6, the README's promise): nothing
@@ -81,7 +75,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
 
   private static final String LISTENER = "identity-erasures";
-  private static final String PASSWORD = "Erasure-Password-1!";
+  private static final String PASSWORD = ErasureSubjects.PASSWORD;
   private static final Actor RETENTION = Actor.system("retention-service");
   /** The defaults, but the breaker half-opens after 1 s instead of 30 s, so that recovery needs no long wait. */
   private static final DirectorySettings SETTINGS = new DirectorySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
@@ -100,7 +94,6 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
   @Autowired Clock clock;
 
   private final EventCodec codec = new EventCodec();
-  private final JsonMapper json = JsonMapper.builder().build();
   /** Every record handed to the erasure, with what it threw (null when handled). */
   private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
   private KeycloakStandIn keycloak;
@@ -149,14 +142,14 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
   @Test
   void a_request_while_keycloak_is_down_changes_nothing_and_once_it_is_back_the_same_record_erases_once()
       throws Exception {
-    String tenant = newTenant();
-    String elsewhere = newTenant();
+    String tenant = ErasureSubjects.newTenant();
+    String elsewhere = ErasureSubjects.newTenant();
     String email = TestRealm.uniqueEmail("erased");
-    String user = invite(tenant, email);
+    String user = subjects().invite(tenant, email, "CREATOR");
     String other = TestRealm.member(tenant, "CREATOR");
     String manager = TestRealm.member(tenant, "MANAGER");
-    putPod(tenant, "pod-d", manager, user, other);
-    String delegation = delegate(elsewhere, user);
+    subjects().putPod(tenant, "pod-d", manager, user, other);
+    String delegation = subjects().delegate(elsewhere, user);
     assertThat(TestRealm.passwordGrant(email, PASSWORD).statusCode()).as("logs in before").isEqualTo(200);
 
     keycloak.switchTo(Mode.UNAVAILABLE);
@@ -175,7 +168,7 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
     assertThat(pod.getString("managerId")).isEqualTo(manager);
     Document held = mongo.findById(delegation, Document.class, "delegations");
     assertThat(held).containsEntry("userId", user).doesNotContainKey("revokedAt");
-    UserRepresentation stillThere = keycloakUser(user);
+    UserRepresentation stillThere = ErasureSubjects.keycloakUser(user);
     assertThat(stillThere.isEnabled()).as("login untouched").isTrue();
     assertThat(stillThere.getAttributes()).containsKey("delegations");
 
@@ -194,7 +187,7 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
     assertThat(mongo.findById(tenant + "/pod-d", Document.class, "pods").getList("creatorIds", String.class))
         .containsExactly(other);
     assertThat(mongo.findById(delegation, Document.class, "delegations")).containsKey("revokedAt").doesNotContainKey("userId");
-    UserRepresentation disabled = keycloakUser(user);
+    UserRepresentation disabled = ErasureSubjects.keycloakUser(user);
     assertThat(disabled.isEnabled()).isFalse();
     assertThat(disabled.getAttributes()).doesNotContainKey("delegations");
     assertThat(TestRealm.passwordGrant(email, PASSWORD).statusCode()).as("no login").isEqualTo(400);
@@ -205,7 +198,7 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
   @Test
   void a_confirmation_while_keycloak_is_down_neither_deletes_nor_announces_and_completes_once_it_is_back()
       throws Exception {
-    String tenant = newTenant();
+    String tenant = ErasureSubjects.newTenant();
     String user = TestRealm.member(tenant, "CREATOR");
     http.perform(post("/api/identity/account/deletion").with(tenantUser(user, tenant, Role.CREATOR)))
         .andExpect(status().isAccepted());
@@ -224,7 +217,7 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
     Document account = mongo.findById(user, Document.class, "accounts");
     assertThat(account.getString("status")).isEqualTo("PENDING_DELETION");
     assertThat(account).doesNotContainKey("erasedAt");
-    assertThat(keycloakUser(user).isEnabled()).as("still there, disabled").isFalse();
+    assertThat(ErasureSubjects.keycloakUser(user).isEnabled()).as("still there, disabled").isFalse();
 
     keycloak.switchTo(Mode.FORWARDING);
 
@@ -232,7 +225,7 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
     assertThat(codec.data(deleted, EventTypes.IDENTITY_ACCOUNT_DELETED)).isEqualTo(new AccountDeleted(user, erasureId));
     assertThat(deliveriesOf(confirmed).getLast().failure()).isNull();
     assertThat(mongo.findById(user, Document.class, "accounts").getString("status")).isEqualTo("ERASED");
-    assertThat(keycloakStatus(user)).isEqualTo(404);
+    assertThat(ErasureSubjects.keycloakStatus(user)).isEqualTo(404);
   }
 
   // --- helpers ---
@@ -253,44 +246,6 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
     String id = cause.eventId().toString();
     return KafkaRecords.read(Topics.IDENTITY, r -> r.value().contains(id) && causedBy(cause).test(codec.read(r.value())),
         1, Duration.ofSeconds(3));
-  }
-
-  /** Invited through the API (so a membership), then able to log in as after a completed first login. */
-  private String invite(String tenant, String email) throws Exception {
-    String body = http.perform(post("/api/identity/users").with(admin(tenant)).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"email\":\"" + email + "\",\"role\":\"CREATOR\"}"))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    String userId = json.readTree(body).get("userId").asString();
-    try (Keycloak admin = TestRealm.admin()) {
-      var resource = admin.realm(TestRealm.REALM).users().get(userId);
-      UserRepresentation user = resource.toRepresentation();
-      user.setRequiredActions(List.of());
-      user.setEmailVerified(true);
-      user.setFirstName("Erased");
-      user.setLastName("User");
-      resource.update(user);
-      CredentialRepresentation password = new CredentialRepresentation();
-      password.setType(CredentialRepresentation.PASSWORD);
-      password.setValue(PASSWORD);
-      password.setTemporary(false);
-      resource.resetPassword(password);
-    }
-    return userId;
-  }
-
-  private void putPod(String tenant, String podId, String manager, String... creators) throws Exception {
-    String ids = String.join(",", java.util.Arrays.stream(creators).map(c -> "\"" + c + "\"").toList());
-    http.perform(put("/api/identity/pods/" + podId).with(admin(tenant)).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"name\":\"Pod D\",\"managerId\":\"" + manager + "\",\"creatorIds\":[" + ids + "]}"))
-        .andExpect(status().isOk());
-  }
-
-  private String delegate(String tenant, String outsider) throws Exception {
-    String expiresAt = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-    String body = http.perform(post("/api/identity/delegations").with(admin(tenant)).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"userId\":\"" + outsider + "\",\"role\":\"MANAGER\",\"expiresAt\":\"" + expiresAt + "\"}"))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    return json.readTree(body).get("id").asString();
   }
 
   /** As retention-service publishes it: keyed and subjected by the user, in the user's tenant. */
@@ -315,26 +270,8 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
     return found.getFirst();
   }
 
-  private static UserRepresentation keycloakUser(String userId) {
-    try (Keycloak admin = TestRealm.admin()) {
-      return admin.realm(TestRealm.REALM).users().get(userId).toRepresentation();
-    }
-  }
 
-  private static int keycloakStatus(String userId) {
-    try {
-      keycloakUser(userId);
-      return 200;
-    } catch (jakarta.ws.rs.NotFoundException gone) {
-      return 404;
-    }
-  }
-
-  private static RequestPostProcessor admin(String tenant) {
-    return tenantUser("admin-" + tenant, tenant, Role.ADMIN);
-  }
-
-  private static String newTenant() {
-    return "t-" + UUID.randomUUID().toString().substring(0, 8);
+  private ErasureSubjects subjects() {
+    return new ErasureSubjects(http, mongo);
   }
 }
