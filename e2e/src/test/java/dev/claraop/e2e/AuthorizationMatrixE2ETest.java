@@ -126,6 +126,12 @@ class AuthorizationMatrixE2ETest {
       resources.put(invoice, expect(send("POST", "/api/invoices", creatorToken, null, INVOICE), 201, "invoice").json()
           .get("id").asString());
     }
+    // {campaign}: made by hand by the ADMIN and invoiced by creator1 only (also in SEK), so a single read answers the
+    // creator who invoiced it and 404 to the one who did not.
+    resources.put("campaign", expect(send("POST", "/api/campaigns", admin, null, "{\"name\":\"Matrix campaign " + RUN
+        + "\",\"brand\":\"Matrix brand\"}"), 201, "campaign").json().get("id").asString());
+    expect(send("POST", "/api/invoices", creatorToken, null, "{\"campaignId\":\"" + resources.get("campaign")
+        + "\",\"amount\":13.00,\"currency\":\"SEK\"}"), 201, "invoice of {campaign}");
     // No mailbox is connected in this suite (connecting takes Google's consent screen): the inbox routes that
     // name one are checked for who is let through to the lookup (404) and who is refused before it.
     resources.put("unknown-mailbox", "mailbox-" + RUN);

@@ -162,10 +162,10 @@ public final class BatchAtScaleBenchmark {
   }
 
   private static String residentHighWaterMark() throws Exception {
-    Path pidFile = Path.of(System.getenv().getOrDefault("CLARAOP_STATE_DIR", ".devstack"), "run", "payout-service.pid");
+    // ./claraop's supervisor (infra/devstack/supervise.sh) keeps the JVM's own pid in payout-service.jvm.
+    Path pidFile = Path.of(System.getenv().getOrDefault("CLARAOP_STATE_DIR", ".devstack"), "run", "payout-service.jvm");
     if (!Files.exists(pidFile)) return "(pid file not found)";
-    String pid = Files.readString(pidFile).trim().split(" ")[0];
-    // The launcher is setsid; the JVM is the process itself or its only child.
+    String pid = Files.readString(pidFile).trim();
     for (String candidate : List.of(pid)) {
       Path status = Path.of("/proc", candidate, "status");
       if (Files.exists(status)) {

@@ -88,7 +88,19 @@ class EdgeE2ETest {
     HttpResponse<String> signedIn = follow(browser, submitted, 4);
     assertThat(signedIn.uri().getPath()).isEqualTo("/app/batches");
     assertThat(signedIn.statusCode()).isEqualTo(200);
-    assertThat(signedIn.body()).contains("Signed in as admin@demo.claraop.dev");
+    assertThat(signedIn.body()).as("the console's page").contains("<div id=\"root\"></div>");
+    assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+    // The console's session is all the browser holds: the API answers it with the user's own token relayed.
+    HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(suite.gateway + "/api/identity/me")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(Api.JSON.readTree(me.body()).get("username").asString()).isEqualTo("admin@demo.claraop.dev");
+    // A write made with the session needs the CSRF token.
+    HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(suite.gateway + "/api/batches"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"currency\":\"USD\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
   }
 
   /**

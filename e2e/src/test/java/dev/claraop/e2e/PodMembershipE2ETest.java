@@ -50,6 +50,11 @@ class PodMembershipE2ETest {
     assertThat(seen.get("lines")).hasSize(1);
     assertThat(seen.get("lines").get(0).get("creatorId").asString()).isEqualTo(creator);
     assertThat(batchIds(api.get("/api/batches", managerToken))).contains(seen.get("id").asString());
+    // The list carries summaries (issue 19); the lines are paged at their own route, scoped the same way.
+    Api.Response lines = api.get(batch + "/lines", managerToken);
+    assertThat(lines.status()).as(lines.body()).isEqualTo(200);
+    assertThat(lines.json().get("items")).hasSize(1);
+    assertThat(lines.json().get("items").get(0).get("creatorId").asString()).isEqualTo(creator);
 
     long moved = System.nanoTime();
     assertThat(putPod(api, suite, admin, pod, managerId, List.of()).status()).isEqualTo(200);
@@ -59,6 +64,7 @@ class PodMembershipE2ETest {
         Duration.ofNanos(System.nanoTime() - moved).toMillis());
     assertThat(gone.contentType()).startsWith("application/problem+json");
     assertThat(batchIds(api.get("/api/batches", managerToken))).doesNotContain(seen.get("id").asString());
+    assertThat(api.get(batch + "/lines", managerToken).status()).isEqualTo(404);
     // The ADMIN still sees the whole batch.
     assertThat(api.get(batch, admin).json().get("lines")).hasSize(1);
   }

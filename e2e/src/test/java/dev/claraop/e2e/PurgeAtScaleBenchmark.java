@@ -345,8 +345,8 @@ public final class PurgeAtScaleBenchmark {
 
     ServiceProcess(String service) throws Exception {
       this.metrics = suite.metrics.get(service);
-      // ./claraop writes "pid starttime"; the pid is the JVM itself (launched under setsid).
-      String pid = Files.readString(suite.logs.getParent().resolve("run").resolve(service + ".pid")).trim().split(" ")[0];
+      // ./claraop's supervisor (infra/devstack/supervise.sh) keeps the JVM's own pid in <service>.jvm.
+      String pid = Files.readString(suite.logs.getParent().resolve("run").resolve(service + ".jvm")).trim();
       this.status = Path.of("/proc", pid, "status");
       this.clearRefs = Path.of("/proc", pid, "clear_refs");
     }

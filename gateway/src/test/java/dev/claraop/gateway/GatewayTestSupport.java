@@ -91,6 +91,7 @@ abstract class GatewayTestSupport {
     }
     registry.add("RETENTION_SERVICE_URL", () -> "http://127.0.0.1:" + retentionPort);
     registry.add("KEYCLOAK_URL", keycloak::baseUrl);
+    registry.add("KEYCLOAK_JWK_SET_URI", () -> identityProvider.baseUrl() + "/certs");
     registry.add("claraop.gateway.rate-limits.user.requests", () -> "10");
     registry.add("claraop.gateway.rate-limits.user.per", () -> "60s");
     registry.add("claraop.gateway.rate-limits.user.burst", () -> "10");

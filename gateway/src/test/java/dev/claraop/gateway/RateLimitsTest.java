@@ -8,9 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Budgets per user, per address, per login and for the public forms, in-process (one gateway). */
 class RateLimitsTest extends GatewayTestSupport {
@@ -83,5 +86,48 @@ class RateLimitsTest extends GatewayTestSupport {
         .bodyValue("grant_type=password&client_id=claraop-web&username="
             + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&password=" + password)
         .exchange();
+  }
+
+  @Test
+  void a_parallel_burst_without_a_token_or_with_forged_ones_meets_429_before_any_token_is_checked() throws Exception {
+    services.stubFor(get("/api/invoices").willReturn(aResponse().withStatus(200).withBody("{}")));
+    var forger = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("test-key").generate();
+    java.util.List<String> forged = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      forged.add(sign(forger, "claraop-api", java.time.Instant.now().plusSeconds(300), UUID.randomUUID().toString()));
+    }
+    try {
+      var ssl = io.netty.handler.ssl.SslContextBuilder.forClient()
+          .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE).build();
+      var client = org.springframework.web.reactive.function.client.WebClient.builder()
+          .baseUrl("https://localhost:" + port)
+          .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+              reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.create("burst", 50))
+                  .secure(spec -> spec.sslContext(ssl))))
+          .build();
+      for (boolean withForgedTokens : new boolean[] {false, true}) {
+        List<String> statuses = Flux.range(0, 200)
+            .flatMap(i -> (withForgedTokens
+                    ? client.get().uri("/api/invoices").header("Authorization", "Bearer " + forged.get(i))
+                    : client.get().uri("/api/invoices"))
+                .exchangeToMono(response -> Mono.just(response.statusCode().value() + " "
+                    + response.headers().asHttpHeaders().getFirst("Retry-After"))), 50)
+            .collectList().block(java.time.Duration.ofSeconds(60));
+        List<String> limited = statuses.stream().filter(s -> s.startsWith("429 ")).toList();
+        // 40 at once and 20 a second after: however slowly this machine sends 200, many meet the limit.
+        assertThat(limited).as(withForgedTokens ? "forged tokens" : "no token").hasSizeGreaterThanOrEqualTo(20)
+            .allSatisfy(s -> assertThat(s).doesNotEndWith("null"));
+        assertThat(statuses).allSatisfy(s -> assertThat(s).matches("(401|429) .*"));
+        waitForTheAnonymousBudget();
+      }
+      assertThat(services.getAllServeEvents()).isEmpty();
+    } finally {
+      waitForTheAnonymousBudget();
+    }
+  }
+
+  /** The address's anonymous budget is shared by the other tests here: let it refill (20 a second, 40 at most). */
+  private static void waitForTheAnonymousBudget() throws InterruptedException {
+    Thread.sleep(2_500);
   }
 }

@@ -143,7 +143,16 @@ class SharedBudgetsIT {
     // As command-line arguments: they outrank application.yml, as the environment does in production.
     String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
         .toArray(String[]::new);
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(arguments);
+    // Loops of its own: a context using Reactor Netty's global ones disposes them when it closes, and the
+    // gateway the other test classes share would then hang on every call to a service.
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
+        .initializers(created -> ((org.springframework.context.support.GenericApplicationContext) created)
+            .registerBean(org.springframework.http.client.ReactorResourceFactory.class, () -> {
+              var resources = new org.springframework.http.client.ReactorResourceFactory();
+              resources.setUseGlobalResources(false);
+              return resources;
+            }))
+        .run(arguments);
     gateways.add(context);
     return context;
   }

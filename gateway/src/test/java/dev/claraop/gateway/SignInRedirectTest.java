@@ -21,9 +21,9 @@ class SignInRedirectTest extends GatewayTestSupport {
     URI start = first.getResponseHeaders().getLocation();
     assertThat(start).isNotNull();
     assertThat(start.getPath()).isEqualTo("/oauth2/authorization/keycloak");
-    String session = first.getResponseCookies().getFirst("SESSION").getValue();
+    String session = first.getResponseCookies().getFirst("__Host-claraop-session").getValue();
 
-    var second = https.get().uri(start.getPath()).cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
+    var second = https.get().uri(start.getPath()).cookie("__Host-claraop-session", session).accept(MediaType.TEXT_HTML).exchange()
         .expectStatus().isFound().expectBody().isEmpty();
     UriComponents login = UriComponentsBuilder.fromUri(second.getResponseHeaders().getLocation()).build();
     assertThat(login.toUriString()).startsWith(keycloak.baseUrl() + "/realms/claraop/protocol/openid-connect/auth");
@@ -38,7 +38,8 @@ class SignInRedirectTest extends GatewayTestSupport {
   void the_session_cookie_is_secure_http_only_and_same_site() {
     var response = https.get().uri("/app").accept(MediaType.TEXT_HTML).exchange().expectStatus().isFound()
         .expectBody().isEmpty();
-    String cookie = response.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE);
+    String cookie = response.getResponseHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("__Host-claraop-session=")).findFirst().orElseThrow();
     assertThat(cookie).contains("Secure").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
   }
 }

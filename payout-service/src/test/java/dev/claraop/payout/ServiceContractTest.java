@@ -15,6 +15,18 @@ class ServiceContractTest extends PayoutIntegrationTest implements ServiceContra
 
   @Autowired MockMvc http;
 
+  /**
+   * Axon's update checker would report versions and a machine id to AxonIQ. Axon itself never starts it under a test
+   * runner, so the exclusion is checked where production reads it, beside the context having none.
+   */
+  @Test
+  void nothing_calls_out_unasked_axons_update_checker_is_excluded(@Autowired org.springframework.context.ApplicationContext context) {
+    org.assertj.core.api.Assertions.assertThat(context.getEnvironment().getProperty("spring.autoconfigure.exclude"))
+        .contains("org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration");
+    org.assertj.core.api.Assertions.assertThat(context.getBeanNamesForType(org.axonframework.updates.UpdateChecker.class)).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(context.getBeanNamesForType(org.axonframework.updates.UpdateCheckerHttpClient.class)).isEmpty();
+  }
+
   /** The business counters dashboards and alerts rely on exist from start-up, at zero if need be. */
   @Test
   void the_business_counters_are_exposed() throws Exception {
@@ -27,6 +39,15 @@ class ServiceContractTest extends PayoutIntegrationTest implements ServiceContra
             containsString("claraop_payout_lines_purged_total"),
             containsString("claraop_payout_pii_decrypted_accounts_total{application=\"payout-service\",purpose=\"payout_export\"}"),
             containsString("claraop_payout_pii_decrypted_accounts_total{application=\"payout-service\",purpose=\"batch_reseal\"}"))));
+  }
+
+  /** The contract says where a large batch's lines went: the OpenAPI description the console's types come from. */
+  @Test
+  void the_openapi_description_says_where_a_large_batchs_lines_are() throws Exception {
+    http.perform(get("/v3/api-docs"))
+        .andExpect(content().string(allOf(containsString("/api/batches/{id}/lines"),
+            containsString("inline while the caller sees at most 1000 lines"), containsString("BatchSummary"),
+            containsString("/api/invoices/{id}"), containsString("/api/campaigns/{id}"))));
   }
 
   /**

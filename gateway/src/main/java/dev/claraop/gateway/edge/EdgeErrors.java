@@ -5,9 +5,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,6 +24,11 @@ class EdgeErrors implements ErrorWebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (error instanceof OAuth2AuthorizationException) {
+      // The console's tokens could not be refreshed (Keycloak's session ended): so has ours.
+      return exchange.getSession().flatMap(WebSession::invalidate)
+          .then(Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized", "Your session has ended; sign in again."));
+    }
     HttpStatus status = error instanceof ResponseStatusException rse
         ? HttpStatus.resolve(rse.getStatusCode().value()) : null;
     if (status == null) status = HttpStatus.INTERNAL_SERVER_ERROR;

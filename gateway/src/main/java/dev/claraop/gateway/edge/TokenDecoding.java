@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * Keycloak tokens checked against the realm's key set, issuer and our audience. When the key set cannot
  * be fetched, the HTTP client's error is turned into a {@link JwtException}, which Spring Security reports
  * as an authentication-service failure (answered 503 by {@link EdgeSecurity}) instead of letting it
- * escape as a 500 (REFERENCES.md, Spring Cloud Gateway 5).
+ * escape as a 500 (REFERENCES.md, Spring Cloud Gateway 5). A token found valid is remembered
+ * ({@link KnownTokens}) for the rate limiter, which runs before this check.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoding {
@@ -25,12 +26,14 @@ class TokenDecoding {
   @Bean
   ReactiveJwtDecoder jwtDecoder(
       @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer, KnownTokens known) {
     NimbusReactiveJwtDecoder keycloak = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
     keycloak.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
         JwtValidators.createDefaultWithIssuer(issuer),
         new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(AUDIENCE))));
-    return token -> keycloak.decode(token).onErrorMap(e -> !(e instanceof JwtException),
-        e -> new JwtException("the identity provider's key set could not be fetched", e));
+    return token -> keycloak.decode(token)
+        .doOnNext(jwt -> known.remember(token, jwt.getSubject(), jwt.getExpiresAt()))
+        .onErrorMap(e -> !(e instanceof JwtException),
+            e -> new JwtException("the identity provider's key set could not be fetched", e));
   }
 }

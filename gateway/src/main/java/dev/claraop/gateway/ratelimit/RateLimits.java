@@ -1,5 +1,6 @@
 package dev.claraop.gateway.ratelimit;
 
+import dev.claraop.gateway.edge.KnownTokens;
 import dev.claraop.gateway.edge.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -36,19 +40,24 @@ import reactor.core.publisher.Mono;
  * signed-in user from their own budget; anyone else from their address's. An empty budget answers 429
  * with {@code Retry-After} and the request goes no further.
  *
- * <p>Runs after authentication, so a user is known; a call with a bad token has already been answered 401.
+ * <p>Runs after authentication, so a user is known. Anonymous callers spend earlier, before their token is
+ * checked ({@link #beforeAuthentication()}): no token, a forged or expired one, or one this gateway has not
+ * found valid yet, so a flood of forged tokens meets 429 without costing a signature check each.
  */
 public class RateLimits implements WebFilter {
 
   static final String TOKEN_PATH = "/realms/claraop/protocol/openid-connect/token";
+  private static final String SPENT_ANONYMOUSLY = RateLimits.class.getName() + ".anonymous";
   private static final int MAX_LOGIN_FORM_BYTES = 8 * 1024;
 
   private final Budgets.Store budgets;
   private final Map<String, RateLimitPolicy> policies;
   private final RemoteAddressResolver addresses;
   private final MeterRegistry meters;
+  private final KnownTokens known;
 
-  RateLimits(Budgets.Store budgets, RateLimitSettings settings, MeterRegistry meters) {
+  RateLimits(Budgets.Store budgets, RateLimitSettings settings, MeterRegistry meters, KnownTokens known) {
+    this.known = known;
     this.budgets = budgets;
     this.policies = policies(settings);
     this.addresses = settings.trustedProxies() > 0
@@ -86,8 +95,33 @@ public class RateLimits implements WebFilter {
         .map(RateLimits::userId)
         .defaultIfEmpty("")
         .flatMap(user -> user.isEmpty()
-            ? spend(exchange, chain, "anonymous", address)
+            ? (Boolean.TRUE.equals(exchange.getAttribute(SPENT_ANONYMOUSLY)) ? chain.filter(exchange)
+                : spend(exchange, chain, "anonymous", address))
             : spend(exchange, chain, "user", user));
+  }
+
+  /**
+   * The anonymous budget, spent before Spring Security checks a token: by every request that is not known to
+   * come from a signed-in caller (a bearer token found valid before, or a console session). The login path
+   * and the public forms have budgets of their own and are left to {@link #filter}.
+   */
+  WebFilter beforeAuthentication() {
+    return (exchange, chain) -> {
+      String path = exchange.getRequest().getPath().pathWithinApplication().value();
+      if (path.equals(TOKEN_PATH) || path.startsWith("/api/public/")) return chain.filter(exchange);
+      return caller(exchange).hasElement().flatMap(signedIn -> {
+        if (signedIn) return chain.filter(exchange);
+        exchange.getAttributes().put(SPENT_ANONYMOUSLY, true);
+        return spend(exchange, chain, "anonymous", clientAddress(exchange));
+      });
+    };
+  }
+
+  private static String userId(Principal principal) {
+    if (principal instanceof JwtAuthenticationToken jwt) return jwt.getToken().getSubject();
+    // The console's session: its user name is the token's sub (user-name-attribute), so one budget per person.
+    if (principal instanceof OAuth2AuthenticationToken session) return session.getName();
+    return "";
   }
 
   private Mono<Void> spend(ServerWebExchange exchange, WebFilterChain chain, String policy, String key) {
@@ -101,8 +135,21 @@ public class RateLimits implements WebFilter {
     });
   }
 
-  private static String userId(Principal principal) {
-    return principal instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : "";
+  /** Who is calling, as far as is known without checking a token: a subject, or empty for anyone else. */
+  private Mono<String> caller(ServerWebExchange exchange) {
+    String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    if (authorization != null) {
+      return authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+          ? Mono.justOrEmpty(known.subject(authorization.substring(7).trim()))
+          : Mono.empty();
+    }
+    // The console's session: its user name is the token's sub (user-name-attribute), so one budget per person.
+    return exchange.getSession()
+        .mapNotNull(session -> session.<SecurityContext>getAttribute(
+            WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME))
+        .mapNotNull(SecurityContext::getAuthentication)
+        .filter(OAuth2AuthenticationToken.class::isInstance)
+        .map(authentication -> authentication.getName());
   }
 
   private String clientAddress(ServerWebExchange exchange) {

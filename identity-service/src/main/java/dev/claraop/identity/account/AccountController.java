@@ -3,9 +3,11 @@ package dev.claraop.identity.account;
 import dev.claraop.identity.DelegatedOperatorRefused;
 import dev.claraop.identity.IdentityEvents;
 import dev.claraop.platform.security.ClaraPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -20,6 +22,16 @@ class AccountController {
 
   AccountController(AccountLifecycle lifecycle) {
     this.lifecycle = lifecycle;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'CREATOR')")
+  @Operation(summary = "Where the caller's own account stands",
+      description = "`{status: ACTIVE|PENDING_DELETION|ERASED, graceEndsAt}`: `graceEndsAt` is set while a deletion "
+          + "is pending and can be taken back (DELETE) until then. Managed as oneself, never under a delegation (403).")
+  AccountView current(ClaraPrincipal self) {
+    DelegatedOperatorRefused.unlessMember(self, "read an account under a delegation");
+    return lifecycle.current(self.userId());
   }
 
   @PostMapping

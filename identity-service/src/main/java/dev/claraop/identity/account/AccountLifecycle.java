@@ -42,6 +42,13 @@ public class AccountLifecycle {
     this.clock = clock;
   }
 
+  /** Where the user's own account stands: ACTIVE (also when nothing was ever asked), PENDING_DELETION or ERASED. */
+  AccountView current(String userId) {
+    Account account = mongo.findById(userId, Account.class);
+    if (account == null || account.status() == null) return new AccountView(ACTIVE, null);
+    return new AccountView(account.status(), PENDING_DELETION.equals(account.status()) ? account.graceEndsAt() : null);
+  }
+
   AccountView requestDeletion(String userId, String tenantId, Actor actor) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant graceEndsAt = now.plus(settings.deletionGrace());

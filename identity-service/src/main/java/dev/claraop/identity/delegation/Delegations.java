@@ -16,13 +16,20 @@ import dev.claraop.platform.security.Role;
 import dev.claraop.platform.web.Conflict;
 import dev.claraop.platform.web.InvalidRequest;
 import dev.claraop.platform.web.NotFound;
+import dev.claraop.platform.web.Page;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Delegations {
 
+  static final int MAX_PAGE = 200;
   private final MongoTemplate mongo;
   private final UserDirectory directory;
   private final DelegationSettings settings;
@@ -135,8 +143,59 @@ public class Delegations {
         Delegation.class).stream().map(Delegation::claim).toList();
   }
 
+  /**
+   * The tenant's delegations, newest approval first, {@code limit} after {@code cursor}; {@code status} (ACTIVE,
+   * EXPIRED, REVOKED) narrows them as of now.
+   */
+  Page<DelegationView> list(String tenantId, String status, String cursor, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) throw new InvalidRequest("limit", "must be between 1 and " + MAX_PAGE);
+    Instant now = clock.instant();
+    List<Criteria> all = new ArrayList<>(List.of(where("tenantId").is(tenantId)));
+    if (status != null && !status.isBlank()) {
+      all.add(switch (status) {
+        case "ACTIVE" -> where("revokedAt").is(null).and("expiresAt").gt(now);
+        case "EXPIRED" -> where("revokedAt").is(null).and("expiresAt").lte(now);
+        case "REVOKED" -> where("revokedAt").ne(null);
+        default -> throw new InvalidRequest("status", "is one of ACTIVE, EXPIRED, REVOKED");
+      });
+    }
+    if (cursor != null && !cursor.isBlank()) all.add(ListCursor.decode(cursor).before());
+    Query query = new Query(new Criteria().andOperator(all))
+        .with(Sort.by(Sort.Direction.DESC, "approvedAt").and(Sort.by(Sort.Direction.DESC, "_id"))).limit(limit + 1);
+    query.fields().exclude("outbox");
+    List<Delegation> found = mongo.find(query, Delegation.class);
+    List<Delegation> page = found.subList(0, Math.min(limit, found.size()));
+    return new Page<>(page.stream().map(d -> view(d, now)).toList(),
+        found.size() > limit ? ListCursor.encode(page.getLast()) : null);
+  }
+
   private static DelegationView view(Delegation d, Instant now) {
     String status = d.revokedAt() != null ? "REVOKED" : d.activeAt(now) ? "ACTIVE" : "EXPIRED";
-    return new DelegationView(d.id(), d.userId(), d.role(), d.expiresAt(), status);
+    return new DelegationView(d.id(), d.userId(), d.role(), d.expiresAt(), status, d.approvedBy(), d.approvedAt(),
+        d.revokedAt());
+  }
+
+  /** Where a page ended: the last delegation's approval time and id, opaque to clients. */
+  private record ListCursor(Instant approvedAt, String id) {
+
+    static String encode(Delegation last) {
+      String plain = last.approvedAt().toEpochMilli() + ":" + last.id();
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ListCursor decode(String cursor) {
+      try {
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+        if (parts.length != 2 || parts[1].isBlank()) throw new IllegalArgumentException("not two parts");
+        return new ListCursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1]);
+      } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        throw new InvalidRequest("cursor", "is not a cursor this API returned");
+      }
+    }
+
+    Criteria before() {
+      return new Criteria().orOperator(where("approvedAt").lt(approvedAt),
+          where("approvedAt").is(approvedAt).and("_id").lt(id));
+    }
   }
 }

@@ -171,6 +171,23 @@ public class UserDirectory implements HealthIndicator, AutoCloseable {
   }
 
   /**
+   * What a member list shows of a user: their address and whether they can sign in, in one read of the user (no role
+   * mappings). Empty when Keycloak knows no such user.
+   */
+  public Optional<DirectoryProfile> profile(String userId) {
+    return read(() -> {
+      try {
+        UserRepresentation user = realm().users().get(userId).toRepresentation();
+        boolean invited = user.getRequiredActions() != null && user.getRequiredActions().contains("UPDATE_PASSWORD");
+        return Optional.of(new DirectoryProfile(user.getId(), user.getEmail() != null ? user.getEmail() : user.getUsername(),
+            Boolean.TRUE.equals(user.isEnabled()), invited));
+      } catch (NotFoundException absent) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /**
    * Every user holding realm role {@code role} who belongs to a tenant (staff and users without a tenant attribute
    * are left out) and was made before {@code madeBefore}, read page by page with their attributes.
    */

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
@@ -143,6 +145,14 @@ public class PodChanges {
   public List<PodView> ofTenant(String tenantId) {
     return mongo.find(query(where("tenantId").is(tenantId)).with(Sort.by("podId")), Pod.class).stream()
         .map(PodView::of).toList();
+  }
+
+  /** The creators of every pod {@code managerId} manages in the tenant; empty for a manager of none. */
+  public Set<String> creatorsManagedBy(String tenantId, String managerId) {
+    Set<String> creators = new LinkedHashSet<>();
+    mongo.find(query(where("tenantId").is(tenantId).and("managerId").is(managerId)), Pod.class)
+        .forEach(pod -> creators.addAll(pod.creatorIds()));
+    return creators;
   }
 
   public boolean exists(String tenantId, String podId) {

@@ -114,12 +114,17 @@ class BatchGeneration {
     }).toList();
   }
 
-  /** The batch as just generated, with the names as the invoices gave them (the lines hold them sealed). */
+  /**
+   * The batch as just generated, with the names as the invoices gave them (the lines hold them sealed); a batch of
+   * more than {@value BatchView#INLINE_LINES} lines is answered without them, as {@code GET /api/batches/{id}} does.
+   */
   private static BatchView view(
       String batchId, String currency, String generatedBy, List<BatchLine> lines, Map<String, String> namesByCreator) {
     BigDecimal total = lines.stream().map(BatchLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new BatchView(batchId, currency, BatchStatus.GENERATED, generatedBy, null, null, total,
-        lines.stream().map(l -> new BatchView.Line(l.lineId(), l.creatorId(), namesByCreator.get(l.creatorId()),
-            l.amount(), l.currency(), LineStatus.PENDING, l.bank().account())).toList(), null);
+    List<BatchView.Line> shown = lines.size() > BatchView.INLINE_LINES ? null : lines.stream()
+        .map(l -> new BatchView.Line(l.lineId(), l.creatorId(), namesByCreator.get(l.creatorId()), l.amount(),
+            l.currency(), LineStatus.PENDING, l.bank().account())).toList();
+    return BatchView.of(batchId, currency, BatchStatus.GENERATED, generatedBy, null, null, total, lines.size(), shown,
+        null, null);
   }
 }

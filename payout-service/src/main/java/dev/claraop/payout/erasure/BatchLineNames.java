@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import dev.claraop.payout.batch.CreatorNames;
 import java.util.Arrays;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Account erasure of batch lines: a line that pays the user keeps its amount, currency, status and masked account
  * (the bank snapshot itself sits under the batch's data key, shredded by the batch purge), but its creator name goes.
  * In the Axon event store the name is sealed under the creator's own key, which is shredded here, so a replay of the
- * store shows {@value #ERASED}; in the read model {@code batch_views} it is overwritten with {@value #ERASED}.
+ * store shows {@value #ERASED}; in the read model's lines ({@code batch_view_lines}) it is overwritten with
+ * {@value #ERASED}.
  *
  * <p>The batch feature owns that collection; it is reached here by name and field, the way campaigns read invoices,
  * so the erasure does not reach into the batch feature's internals.
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class BatchLineNames {
 
   static final String ERASED = CreatorNames.ERASED;
-  private static final String BATCH_VIEWS = "batch_views";
+  private static final String BATCH_VIEW_LINES = "batch_view_lines";
   private final MongoTemplate mongo;
   private final CreatorNames names;
 
@@ -39,19 +39,9 @@ class BatchLineNames {
     // that died before the views were renamed is completed by the next.
     names.shred(tenantId, creatorId);
     List<String> notNamed = Arrays.asList(null, ERASED);
-    int renamed = 0;
-    for (Document batch : mongo.find(query(where("tenantId").is(tenantId).and("lines")
-        .elemMatch(where("creatorId").is(creatorId).and("creatorName").nin(notNamed))), Document.class, BATCH_VIEWS)) {
-      long named = batch.getList("lines", Document.class, List.of()).stream()
-          .filter(l -> creatorId.equals(l.getString("creatorId")) && !notNamed.contains(l.getString("creatorName")))
-          .count();
-      // Only the user's named lines, by array filter; the projection's own updates of other fields are untouched.
-      Update rename = new Update().set("lines.$[line].creatorName", ERASED)
-          .filterArray(where("line.creatorId").is(creatorId).and("line.creatorName").nin(notNamed));
-      if (mongo.updateFirst(query(where("_id").is(batch.get("_id"))), rename, BATCH_VIEWS).getModifiedCount() > 0) {
-        renamed += (int) named;
-      }
-    }
-    return renamed;
+    // Only the user's named lines; the projection's own updates of other fields are untouched.
+    return (int) mongo.updateMulti(query(where("tenantId").is(tenantId).and("creatorId").is(creatorId)
+        .and("creatorName").nin(notNamed)), new Update().set("creatorName", ERASED), BATCH_VIEW_LINES)
+        .getModifiedCount();
   }
 }

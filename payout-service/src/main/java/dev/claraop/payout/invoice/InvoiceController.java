@@ -2,6 +2,7 @@ package dev.claraop.payout.invoice;
 
 import dev.claraop.platform.security.ClaraPrincipal;
 import dev.claraop.platform.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/invoices")
 class InvoiceController {
 
+  private static final String READERS =
+      "hasAnyRole('ADMIN', 'MANAGER', 'CREATOR') or hasAuthority('GRANT_INVOICES_READ')";
+
   private final Invoices invoices;
 
   InvoiceController(Invoices invoices) {
@@ -40,10 +44,23 @@ class InvoiceController {
   }
 
   @GetMapping
-  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'CREATOR') or hasAuthority('GRANT_INVOICES_READ')")
-  Page<InvoiceView> list(ClaraPrincipal reader, @RequestParam(required = false) String cursor,
+  @PreAuthorize(READERS)
+  @Operation(summary = "Invoices in the caller's scope, newest first",
+      description = "An ADMIN (or staff under an INVOICES_READ grant) reads the tenant's, a MANAGER their pods' "
+          + "creators', a CREATOR their own. `status` and `creatorId` narrow the list; cursor pages (`limit` 1 to "
+          + Invoices.MAX_PAGE + ", default 50).")
+  Page<InvoiceView> list(ClaraPrincipal reader, @RequestParam(required = false) InvoiceStatus status,
+      @RequestParam(required = false) String creatorId, @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    return invoices.list(reader, cursor, limit);
+    return invoices.list(reader, status, creatorId, cursor, limit);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize(READERS)
+  @Operation(summary = "One invoice", description = "Scoped as the list: another tenant's invoice, one outside a "
+      + "MANAGER's pods or another creator's answers 404.")
+  InvoiceView one(ClaraPrincipal reader, @PathVariable String id) {
+    return invoices.one(reader, id);
   }
 
   @PostMapping("/{id}/approve")

@@ -102,16 +102,39 @@ public class Invoices {
         reviewer, id, new InvoiceRejected(id, invoice.creatorId(), reviewer.userId())));
   }
 
-  /** Newest first: an ADMIN (or staff under an INVOICES_READ grant) the whole tenant's, a MANAGER their pods', a CREATOR their own. */
-  Page<InvoiceView> list(ClaraPrincipal reader, String cursor, int limit) {
+  /**
+   * Newest first: an ADMIN (or staff under an INVOICES_READ grant) the whole tenant's, a MANAGER their pods', a CREATOR
+   * their own; narrowed by {@code status} and {@code creatorId} when given (a creator outside the reader's scope
+   * narrows to nothing).
+   */
+  Page<InvoiceView> list(ClaraPrincipal reader, InvoiceStatus status, String creatorId, String cursor, int limit) {
     if (limit < 1 || limit > MAX_PAGE) throw new InvalidRequest("limit", "must be between 1 and " + MAX_PAGE);
+    if (creatorId != null && creatorId.isBlank()) creatorId = null;
     Criteria scope = where("tenantId").is(reader.tenantId());
-    if (!seesWholeTenant(reader)) scope = scope.and("creatorId").in(creatorsVisibleTo(reader));
+    if (!seesWholeTenant(reader)) {
+      Set<String> visible = creatorsVisibleTo(reader);
+      if (creatorId != null) visible = visible.contains(creatorId) ? Set.of(creatorId) : Set.of();
+      scope = scope.and("creatorId").in(visible);
+    } else if (creatorId != null) {
+      scope = scope.and("creatorId").is(creatorId);
+    }
+    if (status != null) scope = scope.and("status").is(status);
     if (cursor != null && !cursor.isBlank()) scope = scope.and("_id").lt(cursor);
     List<Invoice> found = mongo.find(new Query(scope).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit + 1),
         Invoice.class);
     List<InvoiceView> page = found.stream().limit(limit).map(InvoiceView::of).toList();
     return new Page<>(page, found.size() > limit ? page.getLast().id() : null);
+  }
+
+  /** One invoice, in the reader's scope as {@link #list} draws it: outside it, or of another tenant, 404. */
+  InvoiceView one(ClaraPrincipal reader, String id) {
+    // By id alone, the tenant compared here: the devstack's Mongo stand-in serves only that from an index.
+    Invoice invoice = mongo.findById(id, Invoice.class);
+    if (invoice == null || !invoice.tenantId().equals(reader.tenantId())
+        || !(seesWholeTenant(reader) || creatorsVisibleTo(reader).contains(invoice.creatorId()))) {
+      throw new NotFound("invoice");
+    }
+    return InvoiceView.of(invoice);
   }
 
   private Invoice decidable(ClaraPrincipal reviewer, String id) {

@@ -186,7 +186,7 @@ class AccountErasureIT extends PayoutIntegrationTest {
     assertThat(view.get("total").decimalValue()).isEqualByComparingTo("170.00");
     // None of the planted values is left in payout's own data (the Axon event store keeps its history, see README).
     for (String collection : List.of("payout_profiles", "invoices", "campaigns", "tenant_members", "pods", "batch_views",
-        "invoice_aggregates", "erasures")) {
+        "batch_view_lines", "invoice_aggregates", "erasures")) {
       String raw = rawDocuments(collection);
       for (String planted : List.of(NAME, EMAIL, ACCOUNT)) assertThat(raw).as(collection).doesNotContain(planted);
     }

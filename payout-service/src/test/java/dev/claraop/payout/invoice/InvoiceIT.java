@@ -212,6 +212,60 @@ class InvoiceIT extends PayoutIntegrationTest {
     http.perform(get("/api/invoices").param("limit", "0").with(asAdmin())).andExpect(status().isBadRequest());
   }
 
+  @Test
+  void one_invoice_is_read_in_the_scope_its_list_has() throws Exception {
+    String mine = submit(asCreator(creator), "10.00", "USD").get("id").asString();
+    String theirs = submit(asCreator(otherCreator), "20.00", "USD").get("id").asString();
+    for (RequestPostProcessor reader : List.of(asCreator(creator), asManager(), asAdmin())) {
+      http.perform(get("/api/invoices/" + mine).with(reader)).andExpect(status().isOk())
+          .andExpect(jsonPath("$.id").value(mine)).andExpect(jsonPath("$.creatorId").value(creator))
+          .andExpect(jsonPath("$.campaignId").value(campaign)).andExpect(jsonPath("$.amount").value(10.00))
+          .andExpect(jsonPath("$.currency").value("USD")).andExpect(jsonPath("$.status").value("SUBMITTED"));
+    }
+    http.perform(get("/api/invoices/" + theirs).with(asAdmin())).andExpect(status().isOk());
+    // Another creator's, outside the manager's pods, another tenant's, or none at all: the same 404.
+    for (var absent : List.of(get("/api/invoices/" + theirs).with(asCreator(creator)),
+        get("/api/invoices/" + theirs).with(asManager()),
+        get("/api/invoices/" + mine).with(tenantUser("admin-x", "t-other", Role.ADMIN)),
+        get("/api/invoices/" + mine).with(tenantUser(creator, "t-other", Role.CREATOR)),
+        get("/api/invoices/inv-unknown").with(asAdmin()))) {
+      http.perform(absent).andExpect(status().isNotFound())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.detail").value("invoice not found"));
+    }
+    for (Role role : List.of(Role.SUPPORT_ENGINEER, Role.SUPPORT_REVIEWER, Role.PLATFORM_ADMIN, Role.SECURITY_TRIAGE)) {
+      http.perform(get("/api/invoices/" + mine).with(staff("staff-1", role))).andExpect(status().isForbidden())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+    http.perform(get("/api/invoices/" + mine)).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void the_list_is_narrowed_by_status_and_creator_within_the_readers_scope() throws Exception {
+    String approved = submit(asCreator(creator), "1.00", "USD").get("id").asString();
+    String submitted = submit(asCreator(creator), "2.00", "USD").get("id").asString();
+    String theirs = submit(asCreator(otherCreator), "3.00", "USD").get("id").asString();
+    http.perform(post("/api/invoices/" + approved + "/approve").with(asManager())).andExpect(status().isOk());
+
+    assertThat(ids(list(asAdmin(), "status", "SUBMITTED"))).containsExactly(theirs, submitted);
+    assertThat(ids(list(asAdmin(), "status", "APPROVED"))).containsExactly(approved);
+    assertThat(ids(list(asAdmin(), "creatorId", otherCreator))).containsExactly(theirs);
+    assertThat(ids(list(asAdmin(), "status", "SUBMITTED", "creatorId", creator))).containsExactly(submitted);
+    assertThat(ids(list(asManager(), "status", "SUBMITTED"))).containsExactly(submitted);
+    // A creator outside the reader's scope narrows the list to nothing, never widens it.
+    assertThat(ids(list(asManager(), "creatorId", otherCreator))).isEmpty();
+    assertThat(ids(list(asCreator(creator), "creatorId", otherCreator))).isEmpty();
+    assertThat(ids(list(asCreator(creator), "creatorId", creator))).containsExactly(submitted, approved);
+    http.perform(get("/api/invoices").param("status", "LOST").with(asAdmin())).andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  private JsonNode list(RequestPostProcessor reader, String... params) throws Exception {
+    var request = get("/api/invoices").with(reader);
+    for (int i = 0; i < params.length; i += 2) request = request.param(params[i], params[i + 1]);
+    return json.readTree(http.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+  }
+
   private JsonNode submit(RequestPostProcessor creator, String amount, String currency) throws Exception {
     return json.readTree(http.perform(post("/api/invoices").with(creator).contentType(MediaType.APPLICATION_JSON)
             .content(body(campaign, amount, currency)))

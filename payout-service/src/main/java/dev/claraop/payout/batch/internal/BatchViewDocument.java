@@ -1,7 +1,6 @@
 package dev.claraop.payout.batch.internal;
 
 import dev.claraop.payout.batch.BatchStatus;
-import dev.claraop.payout.batch.LineStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,15 +9,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
 
-/** The read model of a batch, rebuilt from the event store by {@link BatchProjection}. */
-@Document("batch_views")
+/**
+ * The read model of a batch without its lines, rebuilt from the event store by {@link BatchProjection}: what the
+ * batch list reads. The lines are documents of their own ({@link BatchLineDocument}), so that listing batches never
+ * loads one. {@code creatorIds} (each creator the batch pays, once) is what a MANAGER's list is filtered on; queries
+ * leave it out of what they read ({@link BatchViews}).
+ */
+@Document(BatchViewDocument.COLLECTION)
 record BatchViewDocument(
     @Id String id, String tenantId, String currency, BatchStatus status, String generatedBy, String approvedBy,
     Instant generatedAt, Instant closedAt, @Field(targetType = FieldType.DECIMAL128) BigDecimal total,
-    List<LineDocument> lines, Instant purgedAt) {
+    Integer lineCount, List<String> creatorIds, Instant purgedAt) {
 
-  /** {@code account}: masked only, never the sealed value; {@code SHREDDED} after the purge. */
-  record LineDocument(
-      String id, String creatorId, String creatorName, @Field(targetType = FieldType.DECIMAL128) BigDecimal amount,
-      String currency, LineStatus status, String account) {}
+  static final String COLLECTION = "batch_views";
 }

@@ -1,0 +1,5 @@
+import './components.css';
+
+export function Loading({ what = 'Loading…' }: { what?: string }) {
+  return <p className="loading" role="status">{what}</p>;
+}

@@ -1,0 +1,16 @@
+export { ActionStatus } from './ActionStatus';
+export { Button } from './Button';
+export { Callout } from './Callout';
+export { ConfirmDialog } from './ConfirmDialog';
+export { EmptyState } from './EmptyState';
+export { CheckboxGroup, SelectField, TextAreaField, TextField, type Option } from './Field';
+export { fieldErrors } from './forms';
+export { Loading } from './Loading';
+export { PageHeading } from './PageHeading';
+export { Pager } from './Pager';
+export { ProblemMessage } from './ProblemMessage';
+export { QueryState } from './QueryState';
+export { Facts, Section } from './Section';
+export { StatusBadge } from './StatusBadge';
+export { TableScroll } from './TableScroll';
+export { Time } from './Time';

@@ -1,0 +1,1 @@
+export { AccessRoute } from './AccessRoute';

@@ -1,0 +1,3 @@
+export { BatchesRoute } from './BatchesRoute';
+export { BatchRoute } from './BatchRoute';
+export { MyPayoutsRoute } from './MyPayoutsRoute';

@@ -1,0 +1,1 @@
+export { CampaignsRoute } from './CampaignsRoute';

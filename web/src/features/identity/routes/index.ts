@@ -1,0 +1,3 @@
+export { AccountRoute } from './AccountRoute';
+export { MyPodsRoute } from './MyPodsRoute';
+export { PeopleRoute } from './PeopleRoute';

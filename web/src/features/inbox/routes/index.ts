@@ -1,0 +1,1 @@
+export { InboxRoute } from './InboxRoute';

@@ -1,0 +1,3 @@
+export { InvoiceRoute } from './InvoiceRoute';
+export { InvoicesRoute } from './InvoicesRoute';
+export { NewInvoiceRoute } from './NewInvoiceRoute';

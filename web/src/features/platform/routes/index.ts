@@ -1,0 +1,2 @@
+export { SecurityReportsRoute } from './SecurityReportsRoute';
+export { TenantsRoute } from './TenantsRoute';

@@ -1,0 +1,2 @@
+export { BankDetailsRoute } from './BankDetailsRoute';
+export { PayoutProfilesRoute } from './PayoutProfilesRoute';

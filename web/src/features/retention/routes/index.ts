@@ -1,0 +1,2 @@
+export { ErasuresRoute } from './ErasuresRoute';
+export { RunsRoute } from './RunsRoute';
