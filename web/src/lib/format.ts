@@ -43,3 +43,9 @@ export function humanize(value: string | null | undefined): string {
 export function sum(values: (number | string | null | undefined)[]): number {
   return values.reduce<number>((total, v) => total + (v === null || v === undefined ? 0 : Number(v)), 0);
 }
+
+/** An id as people read it: a UUID by its first 8 characters, anything else (a path, a name) whole. */
+export function displayId(id: string | null | undefined): string {
+  if (!id) return '—';
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.slice(0, 8) : id;
+}

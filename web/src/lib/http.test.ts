@@ -69,14 +69,22 @@ describe('the HTTP client', () => {
     expect(assign).toHaveBeenCalledWith('/app/');
   });
 
-  it('sends X-Support-Grant on every call while a grant is selected, and stops when it is not', async () => {
-    const api = mockFetch({ 'GET /api/batches': json({ items: [] }), 'POST /api/support-access/tickets/T-1/close': json({}) });
+  it('sends X-Support-Grant on every call for tenant data while a grant is selected, and stops when it is not', async () => {
+    const api = mockFetch({ 'GET /api/batches': json({ items: [] }), 'GET /api/invoices': json({ items: [] }) });
     supportGrant.select({ id: 'grant-9', tenantId: 'demo', scopes: ['PAYOUTS_READ'] });
     await http.get('/api/batches');
-    await http.post('/api/support-access/tickets/T-1/close');
+    await http.get('/api/invoices');
     supportGrant.select(null);
     await http.get('/api/batches');
     expect(api.seen.map((r) => r.headers.get('X-Support-Grant'))).toEqual(['grant-9', 'grant-9', null]);
+  });
+
+  it('keeps the grant out of the staff member’s own calls: support access itself, and who they are', async () => {
+    const api = mockFetch({ 'POST /api/support-access/tickets/T-1/close': json({}), 'GET /api/identity/me': json({}) });
+    supportGrant.select({ id: 'grant-9', tenantId: 'demo', scopes: ['PAYOUTS_READ'] });
+    await http.post('/api/support-access/tickets/T-1/close');
+    await http.get('/api/identity/me');
+    expect(api.seen.map((r) => r.headers.get('X-Support-Grant'))).toEqual([null, null]);
   });
 
   it('reports an unreachable server as status 0, not as an exception from fetch', async () => {

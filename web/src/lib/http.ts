@@ -29,6 +29,12 @@ export interface RequestOptions {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Calls about the staff member themself, not about the tenant's data, go without the grant: their access requests,
+ * grants and tickets (under a grant the caller acts as the grant, which may not manage grants), and who they are.
+ */
+const NOT_UNDER_GRANT = ['/api/support-access/', '/api/identity/me'];
+
 export function apiUrl(path: string, query?: Query): string {
   if (!path.startsWith('/api/')) throw new Error(`API paths start with /api/: ${path}`);
   const params = new URLSearchParams();
@@ -59,7 +65,7 @@ async function send(method: string, path: string, options: RequestOptions = {}):
     if (token) headers.set(CSRF_HEADER, token);
   }
   const grant = supportGrant.current();
-  if (grant) headers.set(SUPPORT_GRANT_HEADER, grant.id);
+  if (grant && !NOT_UNDER_GRANT.some((prefix) => path.startsWith(prefix))) headers.set(SUPPORT_GRANT_HEADER, grant.id);
   const acting = actingTenant.current();
   if (acting) headers.set(ACTING_TENANT_HEADER, acting);
 

@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useId, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { Button, Loading } from '@/components';
+import { Button, ErrorBoundary, Loading } from '@/components';
 import { actingTenant, useActingTenant } from '@/lib/actingTenant';
 import { csrfToken } from '@/lib/cookies';
 import { formatDateTime, shortId } from '@/lib/format';
@@ -54,9 +54,11 @@ export function Shell() {
           </ul>
         </nav>
         <main id="main" className="shell-main" tabIndex={-1}>
-          <Suspense fallback={<Loading what="Opening…" />}>
-            <Outlet />
-          </Suspense>
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<Loading what="Opening…" />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     </div>

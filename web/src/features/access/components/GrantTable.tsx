@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { EmptyState, StatusBadge, TableScroll, Time } from '@/components';
+import { EmptyState, StatusBadge, TableScroll, Time, UserName } from '@/components';
 import { humanize, shortId } from '@/lib/format';
 import type { GrantView } from '../api/access';
 
@@ -36,7 +36,7 @@ export function GrantTable({ label, grants, empty, actions }: {
               <td>{humanize(grant.reason)}<div className="muted">Ticket {grant.ticketId}</div></td>
               <td>{(grant.scopes ?? []).map(humanize).join(', ')}</td>
               <td>{grant.justification}{grant.basis ? <div className="muted">Basis: {grant.basis}</div> : null}</td>
-              <td><code>{shortId(grant.requestedBy)}</code></td>
+              <td><UserName id={grant.requestedBy} /></td>
               <td>{grant.status === 'PENDING' ? <>decide by <Time value={grant.decideBy} /></> : <Time value={grant.expiresAt} />}</td>
               {actions ? <td className="actions">{actions(grant)}</td> : null}
             </tr>

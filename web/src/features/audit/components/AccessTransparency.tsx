@@ -1,5 +1,5 @@
-import { EmptyState, Pager, ProblemMessage, StatusBadge, TableScroll, Time } from '@/components';
-import { humanize, shortId } from '@/lib/format';
+import { EmptyState, Pager, ProblemMessage, StatusBadge, TableScroll, Time, UserName } from '@/components';
+import { displayId, humanize, shortId } from '@/lib/format';
 import { usePagedList } from '@/lib/paged';
 import { auditKeys, listAccessTransparency, type StaffAccess } from '../api/audit';
 
@@ -29,15 +29,15 @@ export function AccessTransparency() {
             {list.items.map((access, i) => (
               <tr key={`${access.grantId}-${access.when}-${i}`}>
                 <td><Time value={access.when} /></td>
-                <td><code>{shortId(access.who)}</code></td>
+                <td><UserName id={access.who} /></td>
                 <td><code>{shortId(access.grantId)}</code></td>
                 <td>{humanize(access.reason)}{access.ticketId ? <div className="muted">Ticket {access.ticketId}</div> : null}</td>
                 <td>
                   <code>{access.action}</code>
-                  <div className="muted">{access.method} {access.what?.type} {shortId(access.what?.id)}{access.status ? ` (${access.status})` : ''}</div>
+                  <div className="muted">{access.method} {access.what?.type} {displayId(access.what?.id)}{access.status ? ` (${access.status})` : ''}</div>
                 </td>
                 <td><StatusBadge status={access.outcome} /></td>
-                <td><code>{shortId(access.approvedBy)}</code></td>
+                <td><UserName id={access.approvedBy} /></td>
               </tr>
             ))}
           </tbody>

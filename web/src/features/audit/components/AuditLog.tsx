@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Button, EmptyState, Pager, ProblemMessage, StatusBadge, TableScroll, TextField, Time } from '@/components';
-import { humanize, shortId } from '@/lib/format';
+import {
+  Button, EmptyState, Pager, ProblemMessage, StatusBadge, TableScroll, TextField, Time, UserName,
+} from '@/components';
+import { displayId, humanize, shortId } from '@/lib/format';
 import { usePagedList } from '@/lib/paged';
 import { auditKeys, listEntries, type AuditEntry, type AuditFilter } from '../api/audit';
 
@@ -63,10 +65,10 @@ export function AuditLog() {
                         <td><Time value={entry.occurredAt} /></td>
                         <td><code>{entry.action}</code></td>
                         <td>
-                          {humanize(entry.actor?.kind)} <code>{shortId(entry.actor?.id)}</code>
+                          {humanize(entry.actor?.kind)} <UserName id={entry.actor?.id} />
                           {entry.actor?.grantId ? <div className="muted">grant {shortId(entry.actor.grantId)}</div> : null}
                         </td>
-                        <td>{entry.resource?.type} <code>{shortId(entry.resource?.id)}</code></td>
+                        <td>{entry.resource?.type} <code>{displayId(entry.resource?.id)}</code></td>
                         <td><StatusBadge status={entry.outcome} /></td>
                         <td>{entry.purpose ?? '—'}</td>
                       </tr>

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
-import { EmptyState, PageHeading, Pager, ProblemMessage, Section, StatusBadge, TableScroll } from '@/components';
+import {
+  EmptyState, PageHeading, Pager, ProblemMessage, Section, StatusBadge, TableScroll, UserName,
+} from '@/components';
 import { formatMoney, shortId } from '@/lib/format';
 import { usePagedList } from '@/lib/paged';
 import { hasRole } from '@/lib/roles';
@@ -53,7 +55,7 @@ export function BatchesRoute() {
                           <td>{batch.currency}</td>
                           <td className="num">{formatMoney(batch.total, batch.currency)}</td>
                           <td className="num">{lineCountOf(batch)}</td>
-                          <td>{batch.generatedBy === me.id ? 'You' : <code>{shortId(batch.generatedBy)}</code>}</td>
+                          <td><UserName id={batch.generatedBy} /></td>
                         </tr>
                       ))}
                     </tbody>

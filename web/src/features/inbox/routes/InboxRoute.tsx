@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ActionStatus, Button, ConfirmDialog, EmptyState, PageHeading, ProblemMessage, QueryState, Section,
-  StatusBadge, TableScroll, Time } from '@/components';
+import {
+  ActionStatus, Button, ConfirmDialog, EmptyState, PageHeading, ProblemMessage, QueryState, Section, StatusBadge, TableScroll, Time, UserName,
+} from '@/components';
 import { useAction } from '@/lib/action';
 import { shortId } from '@/lib/format';
 import { hasRole } from '@/lib/roles';
@@ -90,7 +91,7 @@ export function InboxRoute() {
                     <tr key={mailbox.id}>
                       <td><code>{shortId(mailbox.id)}</code>{mailbox.id === connected ? <div className="muted">just connected</div> : null}</td>
                       <td><StatusBadge status={mailbox.status} />{mailbox.revokedAt ? <div className="muted">Google refused further access</div> : null}</td>
-                      <td><Time value={mailbox.connectedAt} /><div className="muted">by <code>{shortId(mailbox.connectedBy)}</code></div></td>
+                      <td><Time value={mailbox.connectedAt} /><div className="muted">by <UserName id={mailbox.connectedBy} /></div></td>
                       <td><Time value={mailbox.lastSyncedAt} />{mailbox.lastSyncOutcome ? <div className="muted">{mailbox.lastSyncOutcome}</div> : null}</td>
                       {canManage ? <td className="actions"><MailboxActions mailbox={mailbox} onSync={() => setFollowUntil(Date.now() + 120_000)} /></td> : null}
                     </tr>

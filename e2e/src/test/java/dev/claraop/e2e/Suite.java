@@ -91,11 +91,14 @@ final class Suite {
     Path root = Path.of(System.getProperty("claraop.root", "..")).toAbsolutePath().normalize();
     if (given != null) {
       try {
-        String password = System.getenv().getOrDefault("CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD",
-            Files.readString(root.resolve(".devstack/keycloak/admin-password")).trim());
+        // The variable wins, and only without it is the running stack's own file read (its state folder is
+        // CLARAOP_STATE_DIR, else .devstack under the repository root).
+        String adminPassword = System.getenv("CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD");
+        Path state = Path.of(System.getenv().getOrDefault("CLARAOP_STATE_DIR", root.resolve(".devstack").toString()));
+        String password = adminPassword != null ? adminPassword : Files.readString(state.resolve("keycloak/admin-password")).trim();
         return new Suite(given, System.getenv().getOrDefault("CLARAOP_E2E_KEYCLOAK", "http://localhost:8180"),
             System.getenv().getOrDefault("CLARAOP_E2E_MONGO", "mongodb://127.0.0.1:27017"), password,
-            root.resolve(".devstack/tls"), runningPorts());
+            state.resolve("tls"), runningPorts());
       } catch (IOException e) {
         throw new IllegalStateException("set CLARAOP_E2E_KEYCLOAK_ADMIN_PASSWORD for the running suite", e);
       }

@@ -88,7 +88,13 @@ public final class GatewayLatencyBenchmark {
       HttpRequest request = HttpRequest.newBuilder(URI.create(targets.get(target) + PATH))
           .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
       http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-        if (failure != null || response.statusCode() != 200) errors.get(target).incrementAndGet();
+        if (failure != null || response.statusCode() != 200) {
+          // The first failure of each target is named, so an error count never hides its cause.
+          if (errors.get(target).getAndIncrement() == 0) {
+            System.out.println("  first error from " + targets.get(target) + ": "
+                + (failure != null ? failure : "HTTP " + response.statusCode()));
+          }
+        }
         else latencies.get(target).add(System.nanoTime() - scheduled);
         done.countDown();
       });

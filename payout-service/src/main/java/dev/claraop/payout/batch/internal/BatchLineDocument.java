@@ -2,9 +2,11 @@ package dev.claraop.payout.batch.internal;
 
 import dev.claraop.payout.batch.LineStatus;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
@@ -17,13 +19,30 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  * else (issue 19). {@code account}: masked only, never the sealed value; {@code SHREDDED} after the purge.
  * {@code creatorName} is opened from the event as it is projected; account erasure overwrites it with {@code erased}
  * (the erasure feature reaches this collection by its name, {@value #COLLECTION}).
+ *
+ * <p>For the creator's payout trail ({@code GET /api/my/payouts}): {@code generatedAt} is when the line's batch was
+ * generated (the order of the trail, newest first; absent on lines projected before it was kept, which a replay
+ * fills), {@code confirmedAt} when the line was last marked paid or failed, {@code failureReason} the reason it was
+ * marked failed (unset once it is paid).
  */
 @Document(BatchLineDocument.COLLECTION)
 record BatchLineDocument(
     @Id String id, String batchId, String tenantId, int position, String slot, String creatorId, String creatorName,
-    @Field(targetType = FieldType.DECIMAL128) BigDecimal amount, String currency, LineStatus status, String account) {
+    @Field(targetType = FieldType.DECIMAL128) BigDecimal amount, String currency, LineStatus status, String account,
+    Instant generatedAt, Instant confirmedAt, String failureReason) {
 
   static final String COLLECTION = "batch_view_lines";
+
+  @PersistenceCreator
+  BatchLineDocument {}
+
+  /** A line as generated: pending, not yet confirmed by the bank. */
+  BatchLineDocument(
+      String id, String batchId, String tenantId, int position, String slot, String creatorId, String creatorName,
+      BigDecimal amount, String currency, LineStatus status, String account) {
+    this(id, batchId, tenantId, position, slot, creatorId, creatorName, amount, currency, status, account, null, null,
+        null);
+  }
 
   static String slot(String batchId, int position) {
     return batchId + "/" + position;

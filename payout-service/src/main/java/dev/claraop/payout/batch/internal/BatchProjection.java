@@ -68,7 +68,7 @@ class BatchProjection {
       chunk.add(new BatchLineDocument(l.lineId(), event.batchId(), event.tenantId(), position,
           BatchLineDocument.slot(event.batchId(), position), l.creatorId(),
           nameOfLine.get(l.lineId()), l.amount(), l.currency(), LineStatus.PENDING,
-          l.bank() == null ? null : l.bank().account()));
+          l.bank() == null ? null : l.bank().account(), at, null, null));
       if (chunk.size() == INSERT_CHUNK) {
         mongo.insert(chunk, BatchLineDocument.class);
         chunk.clear();
@@ -80,13 +80,15 @@ class BatchProjection {
   }
 
   @EventHandler
-  void on(BatchApproved event) {
-    batch(event.batchId(), Update.update("status", BatchStatus.APPROVED).set("approvedBy", event.approvedBy()));
+  void on(BatchApproved event, @Timestamp Instant at) {
+    batch(event.batchId(), Update.update("status", BatchStatus.APPROVED).set("approvedBy", event.approvedBy())
+        .set("approvedAt", at));
   }
 
+  /** A batch exported again (no line paid yet) shows its latest export. */
   @EventHandler
-  void on(BatchExported event) {
-    batch(event.batchId(), Update.update("status", BatchStatus.EXPORTED));
+  void on(BatchExported event, @Timestamp Instant at) {
+    batch(event.batchId(), Update.update("status", BatchStatus.EXPORTED).set("exportedAt", at));
   }
 
   @EventHandler
@@ -94,14 +96,16 @@ class BatchProjection {
     batch(event.batchId(), Update.update("status", BatchStatus.CANCELLED).set("closedAt", event.closedAt()));
   }
 
+  /** A failed line paid later (a retry) keeps no failure reason. */
   @EventHandler
-  void on(LinePaid event) {
-    line(event.lineId(), LineStatus.PAID);
+  void on(LinePaid event, @Timestamp Instant at) {
+    line(event.lineId(), Update.update("status", LineStatus.PAID).set("confirmedAt", at).unset("failureReason"));
   }
 
   @EventHandler
-  void on(LineFailed event) {
-    line(event.lineId(), LineStatus.FAILED);
+  void on(LineFailed event, @Timestamp Instant at) {
+    line(event.lineId(), Update.update("status", LineStatus.FAILED).set("confirmedAt", at)
+        .set("failureReason", event.reason()));
   }
 
   @EventHandler
@@ -122,7 +126,7 @@ class BatchProjection {
   }
 
   /** By line id alone (ids are unique across batches): a lookup by {@code _id}, never a scan of every batch's lines. */
-  private void line(String lineId, LineStatus status) {
-    mongo.updateFirst(query(where("_id").is(lineId)), Update.update("status", status), BatchLineDocument.class);
+  private void line(String lineId, Update update) {
+    mongo.updateFirst(query(where("_id").is(lineId)), update, BatchLineDocument.class);
   }
 }

@@ -74,6 +74,9 @@ public class BatchViews {
         .on("position", Sort.Direction.ASC).named("batch_creator_position"));
     lines.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("creatorId", Sort.Direction.ASC)
         .named("tenant_creator"));
+    // A creator's payout trail (CreatorPayoutViews): their lines, newest first, one page at a time.
+    lines.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("creatorId", Sort.Direction.ASC)
+        .on("generatedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("tenant_creator_newest"));
   }
 
   /** The tenant's batches, newest first, {@code limit} after {@code cursor}; {@code status} null for every status. */
@@ -222,7 +225,7 @@ public class BatchViews {
     return new BatchView.Line(l.id(), l.creatorId(), l.creatorName(), l.amount(), l.currency(), l.status(), l.account());
   }
 
-  private static void checked(int limit, int max) {
+  static void checked(int limit, int max) {
     if (limit < 1 || limit > max) throw new InvalidRequest("limit", "must be between 1 and " + max);
   }
 

@@ -69,7 +69,7 @@ class LegacyBatchViews implements SmartInitializingSingleton {
           .append("creatorId", line.get("creatorId"))
           .append("creatorName", line.get("creatorName")).append("amount", line.get("amount"))
           .append("currency", line.get("currency")).append("status", line.get("status"))
-          .append("account", line.get("account")));
+          .append("account", line.get("account")).append("generatedAt", batch.get("generatedAt")));
       if (chunk.size() == INSERT_CHUNK) {
         mongo.getCollection(BatchLineDocument.COLLECTION).insertMany(chunk);
         chunk.clear();
