@@ -38,7 +38,10 @@ class ServiceContractTest extends PayoutIntegrationTest implements ServiceContra
             containsString("claraop_payout_batches_exported_total"), containsString("claraop_payout_batches_purged_total"),
             containsString("claraop_payout_lines_purged_total"),
             containsString("claraop_payout_pii_decrypted_accounts_total{application=\"payout-service\",purpose=\"payout_export\"}"),
-            containsString("claraop_payout_pii_decrypted_accounts_total{application=\"payout-service\",purpose=\"batch_reseal\"}"))));
+            containsString("claraop_payout_pii_decrypted_accounts_total{application=\"payout-service\",purpose=\"batch_reseal\"}"),
+            // Every tracking processor's lag (ProcessingLag), from start-up.
+            containsString("claraop_payout_processing_lag_seconds_count{application=\"payout-service\",processor=\"payout-events-publisher\"}"),
+            containsString("claraop_payout_processing_lag_seconds_count{application=\"payout-service\",processor=\"payout-profiles\"}"))));
   }
 
   /** The contract says where a large batch's lines went: the OpenAPI description the console's types come from. */

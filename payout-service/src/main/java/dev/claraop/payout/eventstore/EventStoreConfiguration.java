@@ -138,6 +138,13 @@ class EventStoreConfiguration {
     });
   }
 
+  /** Every tracking processor's lag, from each event's time to its handling (ProcessingLag). */
+  @Bean
+  ConfigurerModule processingLag(io.micrometer.core.instrument.MeterRegistry registry, java.time.Clock clock) {
+    return configurer -> configurer.eventProcessing()
+        .registerDefaultHandlerInterceptor((config, processor) -> new ProcessingLag(processor, registry, clock));
+  }
+
   /**
    * A handler that fails makes its processor stop and retry the same event with back-off, instead of
    * Axon's default of logging and moving on, which would silently drop a publication or a view update.
