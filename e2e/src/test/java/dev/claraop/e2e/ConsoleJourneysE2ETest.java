@@ -31,7 +31,11 @@ class ConsoleJourneysE2ETest {
     assertThat(web.resolve("node_modules")).as("the web module's build installs the console's packages").isDirectory();
     Path screenshots = root.resolve("e2e/target/console-screenshots");
     Files.createDirectories(screenshots);
-    ProcessBuilder journeys = new ProcessBuilder("npm", "run", "e2e").directory(web.toFile()).inheritIO();
+    // Playwright's report goes to a file and is printed from here: a child writing to this fork's own stdout (or
+    // reading its stdin) would corrupt Surefire's channel to it.
+    Path report = root.resolve("e2e/target/console-journeys.log");
+    ProcessBuilder journeys = new ProcessBuilder("npm", "run", "e2e").directory(web.toFile())
+        .redirectErrorStream(true).redirectOutput(report.toFile());
     journeys.environment().put("CLARAOP_GATEWAY", suite.gateway);
     journeys.environment().put("CLARAOP_KEYCLOAK", suite.keycloak);
     journeys.environment().put("CLARAOP_SCREENSHOTS", screenshots.toString());
@@ -42,7 +46,9 @@ class ConsoleJourneysE2ETest {
       process.destroyForcibly();
       throw new AssertionError("the console journeys did not finish in 20 minutes");
     }
-    assertThat(process.exitValue()).as("Playwright's exit code (its report is above)").isZero();
+    String output = Files.readString(report);
+    System.out.println(output);
+    assertThat(process.exitValue()).as("Playwright's exit code; its report:%n%s", output).isZero();
     try (var shots = Files.list(screenshots)) {
       assertThat(shots.filter(p -> p.toString().endsWith(".png")).count()).as("screenshots of the main screens").isPositive();
     }
