@@ -11,8 +11,6 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   timeout: 240_000,
-  expect: { timeout: 20_000 },
-  retries: 1,
   workers: 1,
   reporter: [['list']],
   outputDir: '../../target/test-results/screens',

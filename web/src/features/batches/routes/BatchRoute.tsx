@@ -28,8 +28,6 @@ export function BatchRoute() {
   const onChanged = useCallback((batch: BatchView, said?: string) => {
     client.setQueryData(batchKeys.one(batchId), batch);
     if (said) setOutcome(said);
-    // The view may settle a moment after a change (a batch closes after its last line's payment): read it again.
-    setTimeout(() => void client.invalidateQueries({ queryKey: batchKeys.one(batchId), exact: true }), 2000);
   }, [client, batchId]);
 
   if (query.isPending) return <><PageHeading>Batch {shortId(batchId)}</PageHeading><Loading what="Loading the batch…" /></>;

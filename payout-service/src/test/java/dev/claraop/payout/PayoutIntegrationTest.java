@@ -29,11 +29,6 @@ public abstract class PayoutIntegrationTest {
     registry.add("claraop.crypto.master-keys", () -> TEST_MASTER_KEYS);
     // Retention in seconds, so a test sees a purge refused while the batch is kept and allowed after.
     registry.add("claraop.payout.purge-after", () -> PURGE_AFTER.toString());
-    // Axon's watchdog interrupts the thread of a unit of work that ran over its limit (60 s for a command). Here that
-    // thread is JUnit's own (MockMvc handles requests on it), and on two busy cores with a second context starting a
-    // unit of work can be starved that long: the interrupt then stays on the thread and fails every later command of
-    // the run at once. Production keeps the watchdog.
-    registry.add("axon.timeout.enabled", () -> "false");
   }
 
   @Autowired private MongoClient mongoClient;
