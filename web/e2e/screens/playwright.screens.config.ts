@@ -11,6 +11,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   timeout: 240_000,
+  expect: { timeout: 20_000 },
+  retries: 1,
   workers: 1,
   reporter: [['list']],
   outputDir: '../../target/test-results/screens',

@@ -45,7 +45,6 @@ function line(i: number, status = 'PENDING') {
 }
 
 export async function mockApi(page: Page, options: MockOptions): Promise<void> {
-  const me = ME[options.role] as { id: string };
   const bigLines = options.bigBatchLines ?? 10_000;
   const batches = [
     { id: 'b7a1c2d3-0000-4000-8000-000000000001', currency: 'USD', status: 'GENERATED', generatedBy: ADMIN, approvedBy: null,
@@ -136,6 +135,15 @@ export async function mockApi(page: Page, options: MockOptions): Promise<void> {
     if (path === '/api/invoices' && method === 'POST') {
       return problem(route, 400, 'Invalid request', 'amount must be at least 0.01');
     }
+    if (path === '/api/my/payouts') {
+      return json(route, page1([
+        { lineId: 'l9', batchId: 'c3d4e5f6-0000-4000-8000-000000000003', batchReference: 'c3d4e5f6', amount: 500, currency: 'USD', status: 'PAID',
+          account: '••••5555', batchStatus: 'FULLY_PAID', generatedAt: iso(3100), approvedAt: iso(3090), exportedAt: iso(3080),
+          confirmedAt: iso(3000), approvedBy: 'an agency admin' },
+        { lineId: 'l1', batchId: 'b7a1c2d3-0000-4000-8000-000000000001', batchReference: 'b7a1c2d3', amount: 1650, currency: 'USD', status: 'PENDING',
+          account: '••••5555', batchStatus: 'GENERATED', generatedAt: iso(30) },
+      ]));
+    }
     if (path === '/api/campaigns' && method === 'GET') {
       return json(route, page1(options.role === 'CREATOR' ? campaigns.filter((c) => c.source === 'MANUAL') : campaigns));
     }
@@ -195,5 +203,4 @@ export async function mockApi(page: Page, options: MockOptions): Promise<void> {
     }
     return problem(route, 404, 'Not found', `no mock for ${method} ${path}`);
   });
-  void me;
 }

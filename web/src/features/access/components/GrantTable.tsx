@@ -35,7 +35,7 @@ export function GrantTable({ label, grants, empty, actions }: {
               </td>
               <td>{humanize(grant.reason)}<div className="muted">Ticket {grant.ticketId}</div></td>
               <td>{(grant.scopes ?? []).map(humanize).join(', ')}</td>
-              <td>{grant.justification}{grant.basis ? <div className="muted">Basis: {grant.basis}</div> : null}</td>
+              <td className="wide">{grant.justification}{grant.basis ? <div className="muted">Basis: {grant.basis}</div> : null}</td>
               <td><UserName id={grant.requestedBy} /></td>
               <td>{grant.status === 'PENDING' ? <>decide by <Time value={grant.decideBy} /></> : <Time value={grant.expiresAt} />}</td>
               {actions ? <td className="actions">{actions(grant)}</td> : null}

@@ -20,6 +20,7 @@ export const batchKeys = {
   one: (id: string) => ['batches', 'one', id] as const,
   lines: (id: string) => ['batches', 'lines', id] as const,
   myPayouts: () => ['batches', 'my-payouts'] as const,
+  myInvoices: () => ['batches', 'my-invoices'] as const,
 };
 
 const path = (id: string) => `/api/batches/${encodeURIComponent(id)}`;
@@ -133,39 +134,19 @@ export async function awaitBatch(id: string, done: (batch: BatchView) => boolean
   return batch;
 }
 
-/** A creator's own payout trail. `GET /api/my/payouts` where it exists; otherwise the invoices' statuses. */
-export interface PayoutEntry {
-  id?: string;
-  lineId?: string;
-  batchId?: string;
-  invoiceId?: string;
-  campaignId?: string;
-  amount?: number;
-  currency?: string;
-  status?: string;
-  batchStatus?: string;
-  paidAt?: string;
-  failedReason?: string;
-  updatedAt?: string;
+/** A creator's own payout: one batch line of theirs, the batch's progress, the mask only (payout-service). */
+export type CreatorPayout = SchemaOr<components['schemas'], 'CreatorPayoutView', {
+  lineId?: string; batchId?: string; batchReference?: string; amount?: number; currency?: string;
+  status?: BatchLine['status']; failureReason?: string; account?: string; batchStatus?: BatchStatus;
+  generatedAt?: string; approvedAt?: string; exportedAt?: string; confirmedAt?: string; approvedBy?: string;
+}>;
+
+/** The calling creator's payouts, newest first, a page at a time (`GET /api/my/payouts`). */
+export function listMyPayouts(cursor: string | undefined, signal?: AbortSignal): Promise<Page<CreatorPayout>> {
+  return http.get<Page<CreatorPayout>>('/api/my/payouts', { query: { cursor, limit: 50 }, signal });
 }
 
-export type MyPayouts =
-  | { source: 'payouts'; entries: PayoutEntry[] }
-  | { source: 'invoices'; invoices: InvoiceView[] };
-
-export async function getMyPayouts(signal?: AbortSignal): Promise<MyPayouts> {
-  try {
-    const page = await http.get<Page<PayoutEntry> | PayoutEntry[]>('/api/my/payouts', { signal });
-    return { source: 'payouts', entries: Array.isArray(page) ? page : (page.items ?? []) };
-  } catch (error) {
-    if (!(isProblem(error) && (error.status === 404 || error.status === 405))) throw error;
-  }
-  const invoices: InvoiceView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await http.get<Page<InvoiceView>>('/api/invoices', { query: { cursor, limit: 100 }, signal });
-    invoices.push(...(page.items ?? []));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && invoices.length < 1000);
-  return { source: 'invoices', invoices };
+/** Where payout-service has no payout trail yet: the creator's invoices, whose status says whether they were paid. */
+export async function listMyInvoices(cursor: string | undefined, signal?: AbortSignal): Promise<Page<InvoiceView>> {
+  return http.get<Page<InvoiceView>>('/api/invoices', { query: { cursor, limit: 50 }, signal });
 }

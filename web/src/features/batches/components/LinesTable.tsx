@@ -34,8 +34,13 @@ export function LinesTable({ batch, canAct, loadBatch, onChanged }: {
       })),
     });
 
+  // The view shows the line's new status, and once every line is paid, the batch closed (when it lists its lines).
   const refreshBatch = async (lineId: string, status: BatchLine['status']) =>
-    onChanged(await awaitBatch(id, (b) => !b.lines || b.lines.find((l) => l.id === lineId)?.status === status));
+    onChanged(await awaitBatch(id, (b) => {
+      if (!b.lines) return true;
+      if (b.lines.find((l) => l.id === lineId)?.status !== status) return false;
+      return !b.lines.every((l) => l.status === 'PAID') || b.status === 'FULLY_PAID';
+    }));
 
   const paid = useAction(
     async (line: BatchLine) => {

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { isProblem } from '@/lib/problem';
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -19,7 +20,14 @@ export function BatchRoute() {
   const { batchId = '' } = useParams();
   const me = useMe();
   const client = useQueryClient();
-  const query = useQuery({ queryKey: batchKeys.one(batchId), queryFn: ({ signal }) => getBatch(batchId, signal) });
+  const query = useQuery({
+    queryKey: batchKeys.one(batchId),
+    queryFn: ({ signal }) => getBatch(batchId, signal),
+    // A batch opened right after its 201 may not be in payout-service's view yet: a 404 is asked again for a few
+    // seconds before it is believed.
+    retry: (failures, error) => failures < 10 && isProblem(error) && error.status === 404,
+    retryDelay: 500,
+  });
   const loadBatch = useCallback(
     () => client.ensureQueryData({ queryKey: batchKeys.one(batchId), queryFn: () => getBatch(batchId) }),
     [client, batchId],
@@ -28,6 +36,8 @@ export function BatchRoute() {
   const onChanged = useCallback((batch: BatchView, said?: string) => {
     client.setQueryData(batchKeys.one(batchId), batch);
     if (said) setOutcome(said);
+    // The view may settle a moment after a change (a batch closes after its last line's payment): read it again.
+    setTimeout(() => void client.invalidateQueries({ queryKey: batchKeys.one(batchId), exact: true }), 2000);
   }, [client, batchId]);
 
   if (query.isPending) return <><PageHeading>Batch {shortId(batchId)}</PageHeading><Loading what="Loading the batch…" /></>;

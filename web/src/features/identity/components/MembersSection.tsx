@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ActionStatus, Button, EmptyState, fieldErrors, Pager, ProblemMessage, SelectField, StatusBadge, TableScroll,
   TextField } from '@/components';
 import { useAction } from '@/lib/action';
-import { humanize, shortId } from '@/lib/format';
+import { humanize } from '@/lib/format';
 import { usePagedList } from '@/lib/paged';
 import { identityKeys, invite, listMembers, TENANT_ROLES, type MemberView } from '../api/identity';
 
@@ -24,7 +24,7 @@ export function MembersList({ role }: { role?: string }) {
                 <td>{m.email}</td>
                 <td>{humanize(m.role)}</td>
                 <td><StatusBadge status={m.status} /></td>
-                <td><code>{shortId(m.userId)}</code></td>
+                <td><code>{m.userId}</code></td>
               </tr>
             ))}
           </tbody>
