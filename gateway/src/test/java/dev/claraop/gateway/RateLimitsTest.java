@@ -126,8 +126,13 @@ class RateLimitsTest extends GatewayTestSupport {
     }
   }
 
-  /** The address's anonymous budget is shared by the other tests here: let it refill (20 a second, 40 at most). */
-  private static void waitForTheAnonymousBudget() throws InterruptedException {
-    Thread.sleep(2_500);
+  /**
+   * The address's anonymous budget is shared by the other tests here: wait until it answers an anonymous request
+   * again (it refills 20 a second), asking no more than four times a second.
+   */
+  private void waitForTheAnonymousBudget() {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .until(() -> https.get().uri("/robots.txt").exchange().returnResult(String.class).getStatus().value() != 429);
   }
 }
