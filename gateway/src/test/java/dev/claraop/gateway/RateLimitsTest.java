@@ -127,12 +127,14 @@ class RateLimitsTest extends GatewayTestSupport {
   }
 
   /**
-   * The address's anonymous budget is shared by the other tests here: wait until it answers an anonymous request
-   * again (it refills 20 a second), asking no more than four times a second.
+   * The address's anonymous budget is shared by the other tests here, which may spend a dozen of it at once:
+   * wait until it answers an anonymous request again (asking at most four times a second), then for its whole
+   * burst to come back (40 at 20 a second: 2 s after the last request spent from it).
    */
-  private void waitForTheAnonymousBudget() {
+  private void waitForTheAnonymousBudget() throws InterruptedException {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
         .pollInterval(java.time.Duration.ofMillis(250))
         .until(() -> https.get().uri("/robots.txt").exchange().returnResult(String.class).getStatus().value() != 429);
+    Thread.sleep(2_100);
   }
 }
