@@ -35,7 +35,8 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class GatewayLatencyBenchmark {
 
-  private static final String PATH = "/api/batches";
+  /** Issue 19's measure: a small page of invoices, so the service's own work stays small beside the gateway's. */
+  private static final String PATH = "/api/invoices?limit=5";
 
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -58,6 +59,16 @@ public final class GatewayLatencyBenchmark {
     print("through the gateway (HTTPS)", results[1]);
     System.out.printf("added by the gateway: p50 %+.2f ms, p99 %+.2f ms%n",
         results[1].percentile(50) - results[0].percentile(50), results[1].percentile(99) - results[0].percentile(99));
+    var figures = new dev.claraop.e2e.Figures("GatewayLatencyBenchmark").with("ratePerTarget", rate)
+        .with("seconds", seconds)
+        .with("directP50Ms", results[0].percentile(50)).with("directP99Ms", results[0].percentile(99))
+        .with("gatewayP50Ms", results[1].percentile(50)).with("gatewayP99Ms", results[1].percentile(99))
+        .with("p50OverheadMs", results[1].percentile(50) - results[0].percentile(50))
+        .with("p99Ratio", results[1].percentile(99) / results[0].percentile(99))
+        .with("directErrors", results[0].errors()).with("gatewayErrors", results[1].errors());
+    figures.print(List.of(
+        new dev.claraop.e2e.Figures.Target("p50OverheadMs", "p50 added by the gateway, ms", 3.0, "+6.9 ms"),
+        new dev.claraop.e2e.Figures.Target("p99Ratio", "p99 through the gateway / direct", 1.2, "1.53x")));
   }
 
   record Result(long[] nanos, int errors) {

@@ -51,8 +51,8 @@ public class CreatorNames {
     namesByCreator.forEach((creator, name) -> {
       if (name != null) subjects.put(creator, subjectOf(tenantId, creator));
     });
-    subjects.values().forEach(dataKeys::createKey);
-    try (SubjectKeys keys = dataKeys.openAll(subjects.values())) {
+    // Keys made where missing and opened, for the whole batch in a few bulk round trips, not two per creator.
+    try (SubjectKeys keys = dataKeys.createAndOpenAll(subjects.values())) {
       subjects.forEach((creator, subject) ->
           sealed.put(creator, keys.get(subject).encrypt(namesByCreator.get(creator)).text()));
     }

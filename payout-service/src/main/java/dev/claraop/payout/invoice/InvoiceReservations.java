@@ -4,7 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +24,15 @@ public class InvoiceReservations {
 
   InvoiceReservations(MongoTemplate mongo) {
     this.mongo = mongo;
+    // A batch's invoices, and the free ones (batchId null) a generation reserves; then a tenant's, newest first, and
+    // one creator's (lists, erasure).
+    IndexOperations invoices = mongo.indexOps(Invoice.class);
+    invoices.createIndex(new Index().on("batchId", Sort.Direction.ASC).on("tenantId", Sort.Direction.ASC)
+        .on("status", Sort.Direction.ASC).on("currency", Sort.Direction.ASC).named("batch_reservation"));
+    invoices.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)
+        .named("tenant_newest"));
+    invoices.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("creatorId", Sort.Direction.ASC)
+        .on("_id", Sort.Direction.DESC).named("tenant_creator"));
   }
 
   public List<Invoice> reserveApprovedUnpaid(String tenantId, String currency, String batchId) {

@@ -16,16 +16,14 @@ import dev.claraop.events.payout.LineFailed;
 import dev.claraop.events.payout.LinePaid;
 import dev.claraop.payout.batch.BatchEvents;
 import dev.claraop.payout.batch.BatchLine;
-import dev.claraop.platform.web.TraceParent;
+import dev.claraop.payout.eventstore.StorePublication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,17 +39,14 @@ import org.springframework.stereotype.Component;
 public class PayoutEventsPublisher {
 
   public static final String GROUP = "payout-events-publisher";
-  private final KafkaTemplate<String, String> kafka;
+  private final StorePublication publication;
   private final EventCodec codec = new EventCodec();
-  private final Counter published;
   private final Counter linesPurged;
 
-  PayoutEventsPublisher(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
-    this.kafka = kafka;
+  PayoutEventsPublisher(StorePublication publication, MeterRegistry meters) {
+    this.publication = publication;
     this.linesPurged = Counter.builder("claraop.payout.lines.purged")
         .description("Batch lines whose bank details were crypto-shredded by a purge").register(meters);
-    this.published = Counter.builder("claraop.payout.events.published")
-        .description("Events published to payout.events and acknowledged by Kafka").register(meters);
   }
 
   @EventHandler
@@ -111,26 +106,24 @@ public class PayoutEventsPublisher {
   /** Purges are asked for by retention-service: a system actor, not a user. */
   @EventHandler
   void on(BatchEvents.BatchPurged event, EventMessage<?> message) throws Exception {
+    // Counted once per purge: when Kafka acknowledged it, as the token moves past the event.
     publish(EventTypes.PAYOUT_BATCH_PURGED, message, event.tenantId(), Actor.system(event.purgedBy()), event.batchId(),
-        new BatchPurged(event.batchId(), event.purgedBy(), event.purgedAt(), event.closedAt(), event.lineCount()));
-    linesPurged.increment(event.lineCount()); // once per purge: the token moves past the event only after this
+        new BatchPurged(event.batchId(), event.purgedBy(), event.purgedAt(), event.closedAt(), event.lineCount()),
+        () -> linesPurged.increment(event.lineCount()));
   }
 
   private <T extends Record> void publish(
       EventType<T> type, EventMessage<?> message, String tenantId, String actor, String batchId, T data)
       throws Exception {
-    publish(type, message, tenantId, Actor.user(actor), batchId, data);
+    publish(type, message, tenantId, Actor.user(actor), batchId, data, () -> {});
   }
 
   private <T extends Record> void publish(
-      EventType<T> type, EventMessage<?> message, String tenantId, Actor actor, String batchId, T data)
-      throws Exception {
+      EventType<T> type, EventMessage<?> message, String tenantId, Actor actor, String batchId, T data,
+      Runnable acknowledged) throws Exception {
     String envelope = codec.write(codec.envelope(type, UUID.fromString(message.getIdentifier()),
         message.getTimestamp(), tenantId, actor, batchId,
         (String) message.getMetaData().get("requestId"), (String) message.getMetaData().get("traceId"), data));
-    // In the trace of the request that stored the event (its metadata), so the record's traceparent names it.
-    TraceParent.continuing((String) message.getMetaData().get(TraceParent.HEADER), "payout.events publish",
-        () -> kafka.send(Topics.PAYOUT, batchId, envelope).get(15, TimeUnit.SECONDS));
-    published.increment();
+    publication.send(message, Topics.PAYOUT, batchId, envelope, acknowledged);
   }
 }

@@ -5,16 +5,12 @@ import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventTypes;
 import dev.claraop.events.Topics;
 import dev.claraop.events.payout.ProfileUpdated;
+import dev.claraop.payout.eventstore.StorePublication;
 import dev.claraop.payout.profile.ProfileEvents.PayoutProfileSet;
-import dev.claraop.platform.web.TraceParent;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +22,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("payout-events-publisher")
 class ProfileEventsPublisher {
 
-  private final KafkaTemplate<String, String> kafka;
+  private final StorePublication publication;
   private final EventCodec codec = new EventCodec();
-  private final Counter published;
 
-  ProfileEventsPublisher(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
-    this.kafka = kafka;
-    this.published = Counter.builder("claraop.payout.events.published")
-        .description("Events published to payout.events and acknowledged by Kafka").register(meters);
+  ProfileEventsPublisher(StorePublication publication) {
+    this.publication = publication;
   }
 
   @EventHandler
@@ -42,9 +35,6 @@ class ProfileEventsPublisher {
         UUID.fromString(message.getIdentifier()), message.getTimestamp(), event.tenantId(), Actor.user(event.editedBy()),
         event.creatorId(), (String) message.getMetaData().get("requestId"), (String) message.getMetaData().get("traceId"),
         new ProfileUpdated(event.creatorId(), event.editedBy(), event.changedFields())));
-    // In the trace of the request that stored the event (its metadata), so the record's traceparent names it.
-    TraceParent.continuing((String) message.getMetaData().get(TraceParent.HEADER), "payout.events publish",
-        () -> kafka.send(Topics.PAYOUT, event.creatorId(), envelope).get(15, TimeUnit.SECONDS));
-    published.increment();
+    publication.send(message, Topics.PAYOUT, event.creatorId(), envelope);
   }
 }

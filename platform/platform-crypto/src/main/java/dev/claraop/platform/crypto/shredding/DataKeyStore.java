@@ -19,6 +19,16 @@ public interface DataKeyStore {
   /** Stores {@code key} unless its subject already has a record; returns the subject's record afterwards. */
   StoredDataKey insertIfAbsent(StoredDataKey.Wrapped key);
 
+  /**
+   * {@link #insertIfAbsent} for many subjects: the records of their subjects afterwards, by subject. For bulk work:
+   * a store writes them in as few round trips as it can. This default writes once per key.
+   */
+  default Map<Subject, StoredDataKey> insertAllIfAbsent(Collection<StoredDataKey.Wrapped> keys) {
+    Map<Subject, StoredDataKey> stored = new LinkedHashMap<>();
+    for (StoredDataKey.Wrapped key : keys) stored.put(key.subject(), insertIfAbsent(key));
+    return stored;
+  }
+
   Optional<StoredDataKey> find(Subject subject);
 
   /**

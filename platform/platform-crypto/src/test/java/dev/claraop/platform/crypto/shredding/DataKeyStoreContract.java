@@ -137,7 +137,40 @@ public abstract class DataKeyStoreContract {
     assertThat(store().findAll(subjects)).hasSize(1_500).containsOnlyKeys(subjects);
   }
 
+  @Test
+  void a_bulk_insert_keeps_what_was_there_first_and_stores_the_rest() {
+    StoredDataKey.Wrapped earlier = wrappedKey(ALICE);
+    store().insertIfAbsent(earlier);
+    store().shred(BATCH, SHREDDED);
+    List<Subject> subjects = new ArrayList<>(List.of(ALICE, BATCH));
+    IntStream.range(0, 1_200).forEach(i -> subjects.add(Subject.of("payout-profile", "bulk" + i)));
+    List<StoredDataKey.Wrapped> keys = subjects.stream().map(this::wrappedKey).toList();
+
+    Map<Subject, StoredDataKey> stored = store().insertAllIfAbsent(keys);
+
+    assertThat(stored).containsOnlyKeys(subjects);
+    assertThat(stored.get(ALICE)).isEqualTo(earlier);
+    assertThat(stored.get(BATCH)).isEqualTo(new StoredDataKey.Tombstone(BATCH, SHREDDED));
+    assertThat(stored.get(subjects.get(700))).isEqualTo(keys.get(700));
+    assertThat(store().findAll(subjects)).isEqualTo(stored);
+  }
+
   // DataKeys over this store: the bulk API reads through findAll, so each store runs it.
+
+  @Test
+  void keys_made_in_bulk_seal_as_single_ones_do_and_a_shredded_subject_refuses_the_bulk() {
+    DataKeys dataKeys = new DataKeys(ring, store());
+    dataKeys.createKey(ALICE);
+    Ciphertext before = dataKeys.encrypt(ALICE, "kept");
+    dataKeys.createKeys(List.of(ALICE, BOB, BOB));
+    assertThat(dataKeys.decrypt(ALICE, before)).isEqualTo(new FieldValue.Readable("kept"));
+    assertThat(dataKeys.decrypt(BOB, dataKeys.encrypt(BOB, "new"))).isEqualTo(new FieldValue.Readable("new"));
+
+    dataKeys.shred(BATCH);
+    assertThatThrownBy(() -> dataKeys.createKeys(List.of(Subject.of("payout-profile", "carol"), BATCH)))
+        .isInstanceOf(SubjectShredded.class);
+    assertThat(store().find(BATCH)).containsInstanceOf(StoredDataKey.Tombstone.class);
+  }
 
   @Test
   void one_handle_seals_and_opens_many_fields_and_reads_what_single_calls_read() {

@@ -82,6 +82,29 @@ class MongoDataKeyStoreTest extends DataKeyStoreContract {
   }
 
   @Test
+  void keys_for_a_whole_batch_are_read_250_and_written_1000_to_a_round_trip() {
+    List<Subject> subjects = IntStream.range(0, 1_500).mapToObj(i -> Subject.of("creator", "demo.c" + i)).toList();
+    new DataKeys(MasterKeyRing.fromConfig(MasterKeyRing.DEV_ONLY_MASTER_KEYS), store).createKey(subjects.get(42));
+    java.util.Map<String, AtomicInteger> commands = new java.util.concurrent.ConcurrentHashMap<>();
+    CommandListener counting = new CommandListener() {
+      @Override
+      public void commandStarted(CommandStartedEvent event) {
+        commands.computeIfAbsent(event.getCommandName(), name -> new AtomicInteger()).incrementAndGet();
+      }
+    };
+    try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+        .addCommandListener(counting).build())) {
+      new DataKeys(MasterKeyRing.fromConfig(MasterKeyRing.DEV_ONLY_MASTER_KEYS),
+          new MongoDataKeyStore(new MongoTemplate(counted, "crypto-test"))).createKeys(subjects);
+    }
+
+    assertThat(commands.get("find")).hasValue(6);
+    assertThat(commands.get("insert")).hasValue(2);
+    assertThat(store.findAll(subjects)).hasSize(1_500);
+  }
+
+  @Test
   void a_bulk_open_reads_every_subject_with_one_find() {
     DataKeys dataKeys = new DataKeys(MasterKeyRing.fromConfig(MasterKeyRing.DEV_ONLY_MASTER_KEYS), store);
     List<Subject> subjects = IntStream.range(0, 200).mapToObj(i -> Subject.of("payout-profile", "c" + i)).toList();
