@@ -9,6 +9,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,12 @@ public final class IndexedBackends {
       protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new IndexedH2Database(databaseName, store, getCursorRegistry());
       }
+
+      @Override
+      public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return isHello(command) ? hello(super.handleCommand(channel, databaseName, "ismaster", query))
+            : super.handleCommand(channel, databaseName, command, query);
+      }
     };
   }
 
@@ -38,7 +46,27 @@ public final class IndexedBackends {
       public MemoryDatabase openOrCreateDatabase(String databaseName) {
         return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
       }
+
+      @Override
+      public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return isHello(command) ? hello(super.handleCommand(channel, databaseName, "ismaster", query))
+            : super.handleCommand(channel, databaseName, command, query);
+      }
     };
+  }
+
+  /**
+   * {@code hello}, which the library does not know, answered as its older name {@code isMaster} (MongoDB 4.4 and
+   * later answer both): Spring Boot's Mongo health check sends it, and without it every service's
+   * {@code /actuator/health} read DOWN on the stand-in.
+   */
+  private static boolean isHello(String command) {
+    return command.equalsIgnoreCase("hello");
+  }
+
+  private static Document hello(Document isMaster) {
+    isMaster.put("isWritablePrimary", Boolean.TRUE);
+    return isMaster;
   }
 
   /** A database's heap indexes, with the siblings of each collection. */

@@ -107,6 +107,21 @@ class IndexedBackendsTest {
   }
 
   @Test
+  void both_backends_answer_hello_as_spring_boots_health_check_asks_it() throws Exception {
+    Path data = Files.createTempDirectory("indexed-hello");
+    try (Served memory = new Served(IndexedBackends.inMemory());
+         Served disk = new Served(IndexedBackends.onDisk(
+             new MVStore.Builder().fileName(data.resolve("test.mv").toString()).open()))) {
+      for (Served served : List.of(memory, disk)) {
+        Document hello = served.client.getDatabase("admin").runCommand(new Document("hello", 1));
+        assertThat(hello.get("ok")).isIn(1, 1.0);
+        assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+        assertThat(hello.getInteger("maxWireVersion")).isGreaterThanOrEqualTo(8);
+      }
+    }
+  }
+
+  @Test
   void the_queries_that_scanned_are_served_by_an_index() {
     List<IndexKey> timestamp = List.of(new IndexKey("timestamp", true), new IndexKey("sequenceNumber", true));
     OrderedIndex<Object> ordered = new OrderedIndex<>("timestamp_1", timestamp, new Siblings());
