@@ -32,6 +32,9 @@ public final class Figures {
   }
 
   public void print(List<Target> targets) {
+    // A run with failed requests measured something else than what it names: no target is met or missed by it.
+    boolean failedRequests = values.entrySet().stream()
+        .anyMatch(e -> e.getKey().endsWith("Errors") && e.getValue() instanceof Number n && n.doubleValue() > 0);
     String row = "%-48s %12s %10s %8s %18s%n";
     System.out.println();
     System.out.printf(Locale.ROOT, row, "figure", "measured", "target", "", "before");
@@ -40,9 +43,10 @@ public final class Figures {
       String measured = value == null ? "-" : value.toString();
       String limit = target.atMost() == null ? "" : "<= " + target.atMost();
       String verdict = target.atMost() == null || !(value instanceof Number number) ? ""
-          : number.doubleValue() <= target.atMost() ? "met" : "MISSED";
+          : failedRequests ? "INVALID" : number.doubleValue() <= target.atMost() ? "met" : "MISSED";
       System.out.printf(Locale.ROOT, row, target.label(), measured, limit, verdict, target.earlier());
     }
+    if (failedRequests) System.out.println("requests failed in this run: its figures are not a result");
     System.out.println(json());
   }
 
