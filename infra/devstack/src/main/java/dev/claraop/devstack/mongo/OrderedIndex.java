@@ -40,7 +40,9 @@ final class OrderedIndex<P> extends Index<P> implements Siblings.Narrowing {
   private static final Object NULL = new Object();
 
   private final String field;
-  private final NavigableMap<Object, Set<P>> byValue = new TreeMap<>(ValueComparator.asc());
+  private static final ValueComparator ORDER = ValueComparator.asc();
+
+  private final NavigableMap<Object, Set<P>> byValue = new TreeMap<>(ORDER);
   private final Set<P> nulls = new LinkedHashSet<>();
   /** Every indexed document's position by its {@code _id}, also those without a value for the key. */
   private final Map<Object, P> byId = new HashMap<>();
@@ -156,12 +158,36 @@ final class OrderedIndex<P> extends Index<P> implements Siblings.Narrowing {
       }
       return buckets;
     }
-    NavigableMap<Object, Set<P>> range = byValue;
-    if (bound.containsKey("$gt")) range = range.tailMap(normalized(bound.get("$gt")), false);
-    if (bound.containsKey("$gte")) range = range.tailMap(normalized(bound.get("$gte")), true);
-    if (bound.containsKey("$lt")) range = range.headMap(normalized(bound.get("$lt")), false);
-    if (bound.containsKey("$lte")) range = range.headMap(normalized(bound.get("$lte")), true);
-    return range.values();
+    // The narrowest of the bounds given; an empty range (from above to) holds nothing, it is no error.
+    Object from = null;
+    boolean fromIncluded = true;
+    for (String operator : List.of("$gt", "$gte")) {
+      if (!bound.containsKey(operator)) continue;
+      Object value = normalized(bound.get(operator));
+      int order = from == null ? 1 : ORDER.compare(value, from);
+      if (order > 0 || (order == 0 && operator.equals("$gt"))) {
+        from = value;
+        fromIncluded = operator.equals("$gte");
+      }
+    }
+    Object to = null;
+    boolean toIncluded = true;
+    for (String operator : List.of("$lt", "$lte")) {
+      if (!bound.containsKey(operator)) continue;
+      Object value = normalized(bound.get(operator));
+      int order = to == null ? -1 : ORDER.compare(value, to);
+      if (order < 0 || (order == 0 && operator.equals("$lt"))) {
+        to = value;
+        toIncluded = operator.equals("$lte");
+      }
+    }
+    if (from != null && to != null) {
+      int order = ORDER.compare(from, to);
+      if (order > 0 || (order == 0 && !(fromIncluded && toIncluded))) return List.of();
+      return byValue.subMap(from, fromIncluded, to, toIncluded).values();
+    }
+    if (from != null) return byValue.tailMap(from, fromIncluded).values();
+    return byValue.headMap(to, toIncluded).values();
   }
 
   @Override

@@ -198,6 +198,10 @@ class IndexedBackendsTest {
         seed -> Filters.in("tags", "green", "x" + seed % 4),
         seed -> Filters.and(Filters.eq("tenant", "t" + seed % 4), Filters.lt("amount", seed % 150)),
         seed -> Filters.lt("amount", seed % 150),
+        // Several bounds on one key in one document, as Spring's Criteria writes them; often an empty range.
+        seed -> new Document("ts", new Document("$gte", "2026-12-0" + seed % 6).append("$lt", "2026-12-0" + seed % 4)),
+        seed -> new Document("ts", new Document("$gt", "2026-12-0" + seed % 5).append("$gte", "2026-12-0" + seed % 3)
+            .append("$lte", "2026-12-04").append("$lt", "2026-12-04")),
         seed -> Filters.eq("amount", seed % 60),
         seed -> Filters.gte("nested.at", Instant.parse("2026-12-07T00:00:00Z").plusSeconds(seed * 60L)),
         seed -> Filters.or(Filters.eq("ts", "2026-12-01"), Filters.eq("tenant", "t" + seed % 4)),
