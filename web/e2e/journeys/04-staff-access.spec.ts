@@ -1,21 +1,12 @@
-import { unique } from '../support/flows';
+import { requestAccess, unique } from '../support/flows';
 import { expect, test, USERS } from '../support/people';
 
 test('staff access: requested by support, consented by the tenant admin, used to read batches, seen in access transparency', async ({ signIn }) => {
   const ticket = `SUP-${unique()}`;
   const support = await signIn(USERS.support);
   await support.screen('support-home');
-  await support.open('Staff access');
+  await requestAccess(support, ticket);
   const s = support.page;
-  const form = s.getByRole('form', { name: 'Request access' });
-  await form.getByRole('textbox', { name: /^Tenant/ }).fill('demo');
-  await form.getByRole('textbox', { name: /^Ticket/ }).fill(ticket);
-  await form.getByRole('combobox', { name: 'Reason' }).selectOption('SUPPORT_TICKET');
-  await form.getByRole('checkbox', { name: /^Payouts/ }).check();
-  await form.getByRole('combobox', { name: 'Duration' }).selectOption('60');
-  await form.getByRole('textbox', { name: /^Justification/ }).fill('The agency reports a batch total that looks wrong; I need to read its batches.');
-  await form.getByRole('button', { name: 'Request access' }).click();
-  await expect(s.getByRole('status').filter({ hasText: /sent to demo/ })).toBeVisible();
   await support.screen('support-access-requested');
 
   // The demo admin consents in the console.

@@ -1,6 +1,6 @@
 import { expect, test, USERS } from '../support/people';
 
-test('an admin connects Gmail through Google’s consent (the stand-in) and sees draft campaigns', async ({ signIn }) => {
+test('an admin connects Gmail through Google’s consent (the stand-in), sees draft campaigns, syncs and disconnects', async ({ signIn }) => {
   const admin = await signIn(USERS.admin);
   const { page } = admin;
   await admin.open('Inbox');
@@ -19,4 +19,14 @@ test('an admin connects Gmail through Google’s consent (the stand-in) and sees
   await admin.open('Campaigns');
   await expect(page.getByRole('region', { name: 'Drafts from the inbox' })).toBeVisible();
   await admin.screen('admin-campaigns');
+
+  // Sync now, then disconnect: Google's access is revoked, the drafts stay.
+  await admin.open('Inbox');
+  await page.getByRole('button', { name: /^Sync inbox \S+ now$/ }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: /^Sync requested/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Disconnect inbox / }).first().click();
+  await page.getByRole('dialog', { name: 'Disconnect this inbox?' }).getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Inbox \S+ disconnected: Google’s access was revoked/ })).toBeVisible();
+  await expect(drafts.getByRole('row').nth(1)).toBeVisible();
+  await admin.screen('admin-inbox-disconnected');
 });

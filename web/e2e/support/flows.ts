@@ -45,3 +45,18 @@ export async function approveInvoice(reviewer: Person, invoiceId: string): Promi
 }
 
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+/** A support engineer asks for read access to the demo tenant's payouts for a ticket, from the request form. */
+export async function requestAccess(support: Person, ticket: string): Promise<void> {
+  const s = support.page;
+  await support.open('Staff access');
+  const form = s.getByRole('form', { name: 'Request access' });
+  await form.getByRole('textbox', { name: /^Tenant/ }).fill('demo');
+  await form.getByRole('textbox', { name: /^Ticket/ }).fill(ticket);
+  await form.getByRole('combobox', { name: 'Reason' }).selectOption('SUPPORT_TICKET');
+  await form.getByRole('checkbox', { name: /^Payouts/ }).check();
+  await form.getByRole('combobox', { name: 'Duration' }).selectOption('60');
+  await form.getByRole('textbox', { name: /^Justification/ }).fill('The agency reports a batch total that looks wrong; I need to read its batches.');
+  await form.getByRole('button', { name: 'Request access' }).click();
+  await expect(s.getByRole('status').filter({ hasText: /sent to demo/ })).toBeVisible();
+}

@@ -33,6 +33,8 @@ export function InboxRoute() {
     onSuccess: () => setFollowUntil(Date.now() + 120_000),
   });
   const askedFirstSync = useRef(false);
+  // What came of a disconnect: said here, since the inbox's row and its buttons leave the list with it.
+  const [outcome, setOutcome] = useState('');
 
   useEffect(() => {
     if (params.has('connected')) {
@@ -60,6 +62,7 @@ export function InboxRoute() {
       <p className="action-status" role="status" aria-live="polite">
         {connected ? `Gmail connected (mailbox ${shortId(connected)}).` : ''}
       </p>
+      <p className="action-status" role="status" aria-live="polite">{outcome}</p>
       <ActionStatus action={firstSync} working="Starting the first sync…" />
       {canManage ? (
         <Section title="Connect Gmail">
@@ -93,7 +96,8 @@ export function InboxRoute() {
                       <td><StatusBadge status={mailbox.status} />{mailbox.revokedAt ? <div className="muted">Google refused further access</div> : null}</td>
                       <td><Time value={mailbox.connectedAt} /><div className="muted">by <UserName id={mailbox.connectedBy} /></div></td>
                       <td><Time value={mailbox.lastSyncedAt} />{mailbox.lastSyncOutcome ? <div className="muted">{mailbox.lastSyncOutcome}</div> : null}</td>
-                      {canManage ? <td className="actions"><MailboxActions mailbox={mailbox} onSync={() => setFollowUntil(Date.now() + 120_000)} /></td> : null}
+                      {canManage ? <td className="actions"><MailboxActions mailbox={mailbox} onSync={() => setFollowUntil(Date.now() + 120_000)}
+                        onDisconnected={setOutcome} /></td> : null}
                     </tr>
                   ))}
                 </tbody>
@@ -138,7 +142,8 @@ export function InboxRoute() {
   );
 }
 
-function MailboxActions({ mailbox, onSync }: { mailbox: MailboxView; onSync: () => void }) {
+function MailboxActions({ mailbox, onSync, onDisconnected }: {
+  mailbox: MailboxView; onSync: () => void; onDisconnected: (said: string) => void }) {
   const id = mailbox.id ?? '';
   const [confirming, setConfirming] = useState(false);
   const sync = useAction(() => syncMailbox(id), {
@@ -147,9 +152,12 @@ function MailboxActions({ mailbox, onSync }: { mailbox: MailboxView; onSync: () 
     onSuccess: onSync,
   });
   const disconnect = useAction(() => disconnectMailbox(id), {
-    success: 'Inbox disconnected: Google’s access was revoked and deleted. Drafted campaigns stay.',
+    success: '',
     invalidate: [inboxKeys.all],
-    onSuccess: () => setConfirming(false),
+    onSuccess: () => {
+      setConfirming(false);
+      onDisconnected(`Inbox ${shortId(id)} disconnected: Google’s access was revoked and deleted. Drafted campaigns stay.`);
+    },
   });
   return (
     <div>

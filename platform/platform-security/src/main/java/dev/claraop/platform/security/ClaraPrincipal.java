@@ -1,5 +1,6 @@
 package dev.claraop.platform.security;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param grant the support grant a staff member reads under ({@code X-Support-Grant}); then {@code tenantId} is
  *     the grant's tenant, and the caller holds the grant's scopes as authorities instead of any role
  */
+@Hidden // resolved from the token, never sent: without this the API descriptions listed it as a required query parameter
 public record ClaraPrincipal(String userId, String tenantId, Set<Role> roles, String delegationId, SupportGrant grant) {
 
   public ClaraPrincipal {
