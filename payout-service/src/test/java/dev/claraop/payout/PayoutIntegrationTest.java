@@ -23,12 +23,16 @@ public abstract class PayoutIntegrationTest {
 
   public static final java.time.Duration PURGE_AFTER = java.time.Duration.ofSeconds(3);
 
+  public static final int MAX_INVOICES = 60;
+
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.register(registry, "payout");
     registry.add("claraop.crypto.master-keys", () -> TEST_MASTER_KEYS);
     // Retention in seconds, so a test sees a purge refused while the batch is kept and allowed after.
     registry.add("claraop.payout.purge-after", () -> PURGE_AFTER.toString());
+    // A generation cap the tests can exceed with a few dozen invoices.
+    registry.add("claraop.payout.batches.max-invoices", () -> String.valueOf(MAX_INVOICES));
   }
 
   @Autowired private MongoClient mongoClient;

@@ -38,23 +38,31 @@ class BatchGeneration {
   private final CreatorNames names;
   private final CommandGateway commands;
   private final Counter generated;
+  private final int maxInvoices;
 
   BatchGeneration(
       InvoiceReservations reservations, BankSnapshots snapshots, CreatorNames names, CommandGateway commands,
-      MeterRegistry meters) {
+      MeterRegistry meters, BatchSettings settings) {
     this.reservations = reservations;
     this.snapshots = snapshots;
     this.names = names;
     this.commands = commands;
     this.generated = Counter.builder("claraop.payout.batches.generated")
         .description("Payout batches generated").register(meters);
+    this.maxInvoices = settings.maxInvoices();
   }
 
   BatchView generate(ClaraPrincipal admin, String currencyCode) {
     String currency = knownCurrency(currencyCode);
     String batchId = UUID.randomUUID().toString();
+    long waiting = reservations.countApprovedUnpaid(admin.tenantId(), currency);
+    if (waiting > maxInvoices) throw tooMany(waiting, currency);
     List<Invoice> invoices = reservations.reserveApprovedUnpaid(admin.tenantId(), currency, batchId);
     if (invoices.isEmpty()) throw new Conflict("no approved, unpaid invoices in " + currency + " to pay");
+    if (invoices.size() > maxInvoices) { // approved between the count and the reservation
+      reservations.release(batchId);
+      throw tooMany(invoices.size(), currency);
+    }
     List<BatchLine> lines;
     Map<String, String> namesByCreator = new LinkedHashMap<>();
     invoices.forEach(i -> namesByCreator.putIfAbsent(i.creatorId(), i.creatorName()));
@@ -70,6 +78,11 @@ class BatchGeneration {
     }
     generated.increment();
     return view(batchId, currency, admin.userId(), lines, namesByCreator);
+  }
+
+  private Conflict tooMany(long waiting, String currency) {
+    return new Conflict(waiting + " approved, unpaid invoices in " + currency + " wait, more than the " + maxInvoices
+        + " one batch may take (claraop.payout.batches.max-invoices): nothing was reserved");
   }
 
   private static String knownCurrency(String code) {

@@ -8,6 +8,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,18 @@ public class InvoiceReservations {
   }
 
   public List<Invoice> reserveApprovedUnpaid(String tenantId, String currency, String batchId) {
-    mongo.updateMulti(query(where("tenantId").is(tenantId).and("currency").is(currency)
-        .and("status").is(InvoiceStatus.APPROVED).and("batchId").isNull()), Update.update("batchId", batchId), Invoice.class);
+    mongo.updateMulti(approvedUnpaid(tenantId, currency), Update.update("batchId", batchId), Invoice.class);
     return mongo.find(query(where("tenantId").is(tenantId).and("batchId").is(batchId)), Invoice.class);
+  }
+
+  /** How many invoices a generation in this currency would reserve now, counted without reading them. */
+  public long countApprovedUnpaid(String tenantId, String currency) {
+    return mongo.count(approvedUnpaid(tenantId, currency), Invoice.class);
+  }
+
+  private static Query approvedUnpaid(String tenantId, String currency) {
+    return query(where("tenantId").is(tenantId).and("currency").is(currency)
+        .and("status").is(InvoiceStatus.APPROVED).and("batchId").isNull());
   }
 
   /**

@@ -101,6 +101,29 @@ class BatchGenerationIT extends PayoutIntegrationTest {
   }
 
   @Test
+  void a_generation_that_would_take_more_invoices_than_the_cap_is_refused_and_reserves_nothing() throws Exception {
+    String tenant = newTenant();
+    String admin = "admin-" + tenant;
+    for (int i = 0; i <= MAX_INVOICES; i++) approvedInvoice(tenant, "creator-" + (i % 3), "1.00", "USD");
+    http.perform(post("/api/batches").with(tenantUser(admin, tenant, Role.ADMIN))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"currency\":\"USD\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value((MAX_INVOICES + 1) + " approved, unpaid invoices in USD wait, more than the "
+            + MAX_INVOICES + " one batch may take (claraop.payout.batches.max-invoices): nothing was reserved"));
+    assertThat(unbatchedInvoices(tenant)).isEqualTo(MAX_INVOICES + 1);
+
+    // At the cap it is generated: one line per creator.
+    mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+        org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)).limit(1), Invoice.class);
+    http.perform(post("/api/batches").with(tenantUser(admin, tenant, Role.ADMIN))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"currency\":\"USD\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.lines.length()").value(3));
+    assertThat(unbatchedInvoices(tenant)).isZero();
+  }
+
+  @Test
   void the_batch_is_readable_by_its_tenant_and_absent_for_another() throws Exception {
     String tenant = newTenant();
     approvedInvoice(tenant, "creator-a", "10.00", "USD");
