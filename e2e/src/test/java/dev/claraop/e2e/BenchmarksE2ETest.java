@@ -2,6 +2,10 @@ package dev.claraop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claraop.e2e.bench.GatewayLatencyBenchmark;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +35,24 @@ class BenchmarksE2ETest {
     }
     assertThat(figures.json()).startsWith("{\"benchmark\": \"BatchAtScaleBenchmark\", \"lines\": 5,")
         .contains("\"exportPain001PeakHeapMb\"");
+  }
+
+  @Test
+  void gateway_latency_runs_against_both_paths_and_reports_every_figure() throws Exception {
+    Suite suite = Suite.get();
+    Api api = new Api(suite);
+    HttpClient http = HttpClient.newBuilder().sslContext(api.sslContext()).connectTimeout(Duration.ofSeconds(5)).build();
+
+    Figures figures = GatewayLatencyBenchmark.measure(http, suite.gateway, suite.services.get("payout-service"),
+        api.token("admin@demo.claraop.dev"), 5, 2, 0);
+
+    figures.print(GatewayLatencyBenchmark.TARGETS);
+    for (String key : List.of("directP50Ms", "directP99Ms", "gatewayP50Ms", "gatewayP99Ms", "p50OverheadMs", "p99Ratio")) {
+      assertThat(figures.get(key)).as(key).isInstanceOf(Double.class);
+    }
+    // Ten requests each way, every one answered: a benchmark whose requests fail measures nothing.
+    assertThat(figures.get("directErrors")).isEqualTo(0);
+    assertThat(figures.get("gatewayErrors")).isEqualTo(0);
+    assertThat(figures.json()).startsWith("{\"benchmark\": \"GatewayLatencyBenchmark\", \"ratePerTarget\": 5,");
   }
 }

@@ -1,5 +1,7 @@
 package dev.claraop.e2e.bench;
 
+import dev.claraop.e2e.Figures;
+
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,10 +49,21 @@ public final class GatewayLatencyBenchmark {
     String keycloak = "http://localhost:" + env("CLARAOP_KEYCLOAK_PORT", "8180");
     HttpClient http = HttpClient.newBuilder().sslContext(trusting(state.resolve("tls")))
         .connectTimeout(Duration.ofSeconds(5)).build();
-    String token = token(http, keycloak);
+    measure(http, gateway, direct, token(http, keycloak), rate, seconds, 10).print(TARGETS);
+  }
 
-    // Warm both paths (JIT, connection pools) before measuring.
-    run(http, List.of(direct, gateway), token, rate, 10);
+  /** Issue 19's targets, and the figures measured before the work on them. */
+  public static final List<Figures.Target> TARGETS = List.of(
+      new Figures.Target("p50OverheadMs", "p50 added by the gateway, ms", 3.0, "+6.9 ms"),
+      new Figures.Target("p99Ratio", "p99 through the gateway / direct", 1.2, "1.53x"));
+
+  /**
+   * Warms both paths (JIT, connection pools) for {@code warmSeconds}, then sends {@code rate} requests per second to
+   * each for {@code seconds}, interleaved, and prints each target's latencies.
+   */
+  public static Figures measure(HttpClient http, String gateway, String direct, String token, int rate, int seconds,
+      int warmSeconds) throws InterruptedException {
+    if (warmSeconds > 0) run(http, List.of(direct, gateway), token, rate, warmSeconds);
     Result[] results = run(http, List.of(direct, gateway), token, rate, seconds);
     System.out.printf("%d requests per second to each target, %d s, interleaved, latency from the scheduled send%n",
         rate, seconds);
@@ -59,16 +72,12 @@ public final class GatewayLatencyBenchmark {
     print("through the gateway (HTTPS)", results[1]);
     System.out.printf("added by the gateway: p50 %+.2f ms, p99 %+.2f ms%n",
         results[1].percentile(50) - results[0].percentile(50), results[1].percentile(99) - results[0].percentile(99));
-    var figures = new dev.claraop.e2e.Figures("GatewayLatencyBenchmark").with("ratePerTarget", rate)
-        .with("seconds", seconds)
+    return new Figures("GatewayLatencyBenchmark").with("ratePerTarget", rate).with("seconds", seconds)
         .with("directP50Ms", results[0].percentile(50)).with("directP99Ms", results[0].percentile(99))
         .with("gatewayP50Ms", results[1].percentile(50)).with("gatewayP99Ms", results[1].percentile(99))
         .with("p50OverheadMs", results[1].percentile(50) - results[0].percentile(50))
         .with("p99Ratio", results[1].percentile(99) / results[0].percentile(99))
         .with("directErrors", results[0].errors()).with("gatewayErrors", results[1].errors());
-    figures.print(List.of(
-        new dev.claraop.e2e.Figures.Target("p50OverheadMs", "p50 added by the gateway, ms", 3.0, "+6.9 ms"),
-        new dev.claraop.e2e.Figures.Target("p99Ratio", "p99 through the gateway / direct", 1.2, "1.53x")));
   }
 
   record Result(long[] nanos, int errors) {
@@ -125,7 +134,7 @@ public final class GatewayLatencyBenchmark {
         result.percentile(90), result.percentile(99), result.percentile(100), result.errors());
   }
 
-  private static String token(HttpClient http, String keycloak) throws Exception {
+  static String token(HttpClient http, String keycloak) throws Exception {
     String body = "grant_type=password&client_id=claraop-web&username=admin%40demo.claraop.dev&password="
         + URLEncoder.encode("Demo-Password-1!", StandardCharsets.UTF_8);
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
