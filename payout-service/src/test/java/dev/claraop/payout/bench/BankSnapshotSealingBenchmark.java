@@ -14,6 +14,7 @@ import dev.claraop.platform.crypto.shredding.Subject;
 import dev.claraop.platform.crypto.shredding.SubjectKey;
 import dev.claraop.platform.crypto.shredding.SubjectKeys;
 import dev.claraop.platform.crypto.shredding.mongo.MongoDataKeyStore;
+import dev.claraop.test.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +22,7 @@ import java.util.stream.IntStream;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Not a test (never run by verify): what batch generation and export pay in data-key work, per field
+ * A benchmark, not a test: what batch generation and export pay in data-key work, per field
  * ({@code DataKeys.decrypt}/{@code encrypt} for every line, as before) against per subject ({@code openAll} for
  * the profiles, one {@code open} of the batch key), side by side against mongo-java-server in this JVM with
  * {@link MongoDataKeyStore}. Only the data-key work is timed: the profile query is the same one in both.
@@ -31,7 +32,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  *   -Dexec.classpathScope=test -Dexec.args="-cp %classpath dev.claraop.payout.bench.BankSnapshotSealingBenchmark 10000"
  * }</pre>
  *
- * or run {@code main} from the IDE; the argument is the number of lines (default 10,000).
+ * or run {@code main} from the IDE; the argument is the number of lines (default 10,000). The run ends with one line
+ * of JSON holding every figure; {@code BankSnapshotSealingBenchmarkTest} runs it at 20 lines in every build.
  */
 public final class BankSnapshotSealingBenchmark {
 
@@ -39,6 +41,19 @@ public final class BankSnapshotSealingBenchmark {
 
   public static void main(String[] args) {
     int lines = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    Figures figures = run(lines);
+    System.out.printf("%n%,d lines, MongoDataKeyStore on mongo-java-server (in-process, in-memory)%n", lines);
+    System.out.printf("%-34s %12s %12s %16s%n", "", "seal (ms)", "export (ms)", "Mongo commands");
+    System.out.printf("%-34s %,12d %,12d %,16d%n", "before: per field decrypt/encrypt", figures.get("perFieldSealMillis"),
+        figures.get("perFieldExportMillis"), figures.get("perFieldMongoCommands"));
+    System.out.printf("%-34s %,12d %,12d %,16d%n", "after: openAll + open per subject", figures.get("perSubjectSealMillis"),
+        figures.get("perSubjectExportMillis"), figures.get("perSubjectMongoCommands"));
+    System.out.printf("speed-up: seal x%.1f, export x%.1f%n", figures.get("sealSpeedUp"), figures.get("exportSpeedUp"));
+    System.out.println(figures.json());
+  }
+
+  /** Both ways over {@code lines} profiles on a fresh in-memory stand-in; every figure, printed only the setup's. */
+  public static Figures run(int lines) {
     AtomicLong commands = new AtomicLong();
     CommandListener counting = new CommandListener() {
       @Override
@@ -60,7 +75,8 @@ public final class BankSnapshotSealingBenchmark {
         dataKeys.createKey(owners.get(i));
         profiles.add(dataKeys.encrypt(owners.get(i), profileJson(i)));
       }
-      System.out.printf("setup: %,d profiles with their own data keys in %,d ms%n", lines, millisSince(setup));
+      long setupMillis = millisSince(setup);
+      System.out.printf("setup: %,d profiles with their own data keys in %,d ms%n", lines, setupMillis);
 
       // Warm the JIT on a slice with both ways before timing.
       int warm = Math.min(500, lines);
@@ -69,17 +85,16 @@ public final class BankSnapshotSealingBenchmark {
 
       Result before = perField(dataKeys, owners, profiles, "before");
       Result after = perSubject(dataKeys, owners, profiles, "after");
-      long[] beforeCommands = measureCommands(commands, () -> perField(dataKeys, owners, profiles, "before-count"));
-      long[] afterCommands = measureCommands(commands, () -> perSubject(dataKeys, owners, profiles, "after-count"));
+      long beforeCommands = countCommands(commands, () -> perField(dataKeys, owners, profiles, "before-count"));
+      long afterCommands = countCommands(commands, () -> perSubject(dataKeys, owners, profiles, "after-count"));
 
-      System.out.printf("%n%,d lines, MongoDataKeyStore on mongo-java-server (in-process, in-memory)%n", lines);
-      System.out.printf("%-34s %12s %12s %16s%n", "", "seal (ms)", "export (ms)", "Mongo commands");
-      System.out.printf("%-34s %,12d %,12d %,16d%n", "before: per field decrypt/encrypt", before.sealMillis,
-          before.exportMillis, beforeCommands[0]);
-      System.out.printf("%-34s %,12d %,12d %,16d%n", "after: openAll + open per subject", after.sealMillis,
-          after.exportMillis, afterCommands[0]);
-      System.out.printf("speed-up: seal x%.1f, export x%.1f%n", (double) before.sealMillis / Math.max(1, after.sealMillis),
-          (double) before.exportMillis / Math.max(1, after.exportMillis));
+      return new Figures("BankSnapshotSealingBenchmark").with("lines", lines).with("setupMillis", setupMillis)
+          .with("perFieldSealMillis", before.sealMillis).with("perFieldExportMillis", before.exportMillis)
+          .with("perFieldMongoCommands", beforeCommands)
+          .with("perSubjectSealMillis", after.sealMillis).with("perSubjectExportMillis", after.exportMillis)
+          .with("perSubjectMongoCommands", afterCommands)
+          .with("sealSpeedUp", (double) before.sealMillis / Math.max(1, after.sealMillis))
+          .with("exportSpeedUp", (double) before.exportMillis / Math.max(1, after.exportMillis));
     }
   }
 
@@ -122,10 +137,10 @@ public final class BankSnapshotSealingBenchmark {
     return new Result(seal, millisSince(start));
   }
 
-  private static long[] measureCommands(AtomicLong commands, Runnable run) {
+  private static long countCommands(AtomicLong commands, Runnable run) {
     long before = commands.get();
     run.run();
-    return new long[] {commands.get() - before};
+    return commands.get() - before;
   }
 
   private static void check(String opened, int line) {
