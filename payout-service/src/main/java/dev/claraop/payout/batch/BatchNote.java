@@ -1,6 +1,6 @@
 package dev.claraop.payout.batch;
 
-import java.math.BigInteger;
+import dev.claraop.events.bank.Iban;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,17 +34,10 @@ public record BatchNote(String text) {
     while (candidates.find()) {
       String compact = candidates.group().replace(" ", "");
       for (int length = 15; length <= compact.length(); length++) {
-        if (checksumHolds(compact.substring(0, length))) return true;
+        if (Iban.checksumHolds(compact.substring(0, length))) return true;
       }
     }
     return false;
-  }
-
-  private static boolean checksumHolds(String iban) {
-    String rearranged = iban.substring(4) + iban.substring(0, 4);
-    StringBuilder digits = new StringBuilder();
-    rearranged.chars().forEach(c -> digits.append(Character.isDigit(c) ? String.valueOf((char) c) : String.valueOf(c - 'A' + 10)));
-    return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
   }
 
   /** A note refused by one of its rules; the message names the rule, never the text. */

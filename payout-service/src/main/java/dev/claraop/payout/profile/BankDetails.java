@@ -1,11 +1,10 @@
 package dev.claraop.payout.profile;
 
+import dev.claraop.events.bank.Iban;
 import dev.claraop.platform.web.InvalidRequest;
-import java.math.BigInteger;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,29 +25,9 @@ public record BankDetails(
   private static final Pattern SEPARATORS = Pattern.compile("[ -]");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Pattern BIC = Pattern.compile("[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}([A-Z0-9]{3})?");
-  private static final Pattern IBAN_SHAPE = Pattern.compile("([A-Z]{2})[0-9]{2}[A-Z0-9]{11,30}");
   private static final Pattern ROUTING = Pattern.compile("[A-Z0-9]{4,15}");
   private static final Pattern TAX_ID = Pattern.compile("[A-Z0-9][A-Z0-9 ./-]{3,18}[A-Z0-9]");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
-  /** IBAN lengths by country, from the SWIFT IBAN registry (ISO 13616). */
-  private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
-      Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20), Map.entry("AZ", 28),
-      Map.entry("BA", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("BH", 22), Map.entry("BR", 29),
-      Map.entry("BY", 28), Map.entry("CH", 21), Map.entry("CR", 22), Map.entry("CY", 28), Map.entry("CZ", 24),
-      Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("DO", 28), Map.entry("EE", 20), Map.entry("EG", 29),
-      Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FO", 18), Map.entry("FR", 27), Map.entry("GB", 22),
-      Map.entry("GE", 22), Map.entry("GI", 23), Map.entry("GL", 18), Map.entry("GR", 27), Map.entry("GT", 28),
-      Map.entry("HR", 21), Map.entry("HU", 28), Map.entry("IE", 22), Map.entry("IL", 23), Map.entry("IQ", 23),
-      Map.entry("IS", 26), Map.entry("IT", 27), Map.entry("JO", 30), Map.entry("KW", 30), Map.entry("KZ", 20),
-      Map.entry("LB", 28), Map.entry("LC", 32), Map.entry("LI", 21), Map.entry("LT", 20), Map.entry("LU", 20),
-      Map.entry("LV", 21), Map.entry("MC", 27), Map.entry("MD", 24), Map.entry("ME", 22), Map.entry("MK", 19),
-      Map.entry("MR", 27), Map.entry("MT", 31), Map.entry("MU", 30), Map.entry("NL", 18), Map.entry("NO", 15),
-      Map.entry("PK", 24), Map.entry("PL", 28), Map.entry("PS", 29), Map.entry("PT", 25), Map.entry("QA", 29),
-      Map.entry("RO", 24), Map.entry("RS", 22), Map.entry("SA", 24), Map.entry("SC", 31), Map.entry("SE", 24),
-      Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("ST", 25), Map.entry("SV", 28),
-      Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22),
-      Map.entry("VG", 24), Map.entry("XK", 20));
 
   /** Checks and normalises a request; the first broken rule is refused, naming its field. */
   public static BankDetails from(PayoutProfileRequest request) {
@@ -127,21 +106,11 @@ public record BankDetails(
   private static String iban(String value) {
     String raw = blankToNull(value);
     if (raw == null) return null;
-    String iban = raw.replace(" ", "").toUpperCase(Locale.ROOT);
-    var shape = IBAN_SHAPE.matcher(iban);
-    if (!shape.matches()) throw new InvalidRequest("iban", "is not an IBAN (ISO 13616)");
-    Integer length = IBAN_LENGTHS.get(shape.group(1));
-    if (length == null) throw new InvalidRequest("iban", "names a country that does not use IBANs");
-    if (iban.length() != length) throw new InvalidRequest("iban", "has the wrong length for its country");
-    if (!mod97Holds(iban)) throw new InvalidRequest("iban", "fails its check digits (mod 97)");
-    return iban;
-  }
-
-  static boolean mod97Holds(String iban) {
-    String rearranged = iban.substring(4) + iban.substring(0, 4);
-    StringBuilder digits = new StringBuilder();
-    rearranged.chars().forEach(c -> digits.append(Character.isDigit(c) ? String.valueOf((char) c) : String.valueOf(c - 'A' + 10)));
-    return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+    try {
+      return Iban.typed(raw).value();
+    } catch (Iban.Invalid invalid) {
+      throw new InvalidRequest("iban", invalid.getMessage());
+    }
   }
 
   private static String bic(String value) {

@@ -3,6 +3,7 @@ package dev.claraop.payout.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claraop.events.bank.Iban;
 import dev.claraop.platform.web.InvalidRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +65,8 @@ class BankDetailsTest {
 
   @Test
   void the_checksums_follow_their_standards() {
-    assertThat(BankDetails.mod97Holds("DE89370400440532013000")).isTrue();
-    assertThat(BankDetails.mod97Holds("DE89370400440532013001")).isFalse();
+    assertThat(Iban.checksumHolds("DE89370400440532013000")).isTrue();
+    assertThat(Iban.checksumHolds("DE89370400440532013001")).isFalse();
     assertThat(BankDetails.abaChecksumHolds("021000021")).isTrue();
     assertThat(BankDetails.abaChecksumHolds("021000022")).isFalse();
   }

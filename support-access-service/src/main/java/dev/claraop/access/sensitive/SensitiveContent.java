@@ -1,12 +1,13 @@
 package dev.claraop.access.sensitive;
 
-import java.math.BigInteger;
+import dev.claraop.events.bank.Iban;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,25 +66,6 @@ public final class SensitiveContent {
           + "|kontonummer|konto)\\s*(?:is)?\\s*[:=#-]?\\s*([0-9][0-9 -]{4,22}[0-9])");
 
   private static final Pattern IBAN_START = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z]{2})([0-9]{2})");
-
-  /** IBAN lengths of the SWIFT IBAN registry: a country's IBAN has exactly this many characters. */
-  private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
-      Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20), Map.entry("AZ", 28),
-      Map.entry("BA", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("BH", 22), Map.entry("BR", 29),
-      Map.entry("BY", 28), Map.entry("CH", 21), Map.entry("CR", 22), Map.entry("CY", 28), Map.entry("CZ", 24),
-      Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("DO", 28), Map.entry("EE", 20), Map.entry("EG", 29),
-      Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FO", 18), Map.entry("FR", 27), Map.entry("GB", 22),
-      Map.entry("GE", 22), Map.entry("GI", 23), Map.entry("GL", 18), Map.entry("GR", 27), Map.entry("GT", 28),
-      Map.entry("HR", 21), Map.entry("HU", 28), Map.entry("IE", 22), Map.entry("IL", 23), Map.entry("IQ", 23),
-      Map.entry("IS", 26), Map.entry("IT", 27), Map.entry("JO", 30), Map.entry("KW", 30), Map.entry("KZ", 20),
-      Map.entry("LB", 28), Map.entry("LC", 32), Map.entry("LI", 21), Map.entry("LT", 20), Map.entry("LU", 20),
-      Map.entry("LV", 21), Map.entry("MC", 27), Map.entry("MD", 24), Map.entry("ME", 22), Map.entry("MK", 19),
-      Map.entry("MR", 27), Map.entry("MT", 31), Map.entry("MU", 30), Map.entry("NL", 18), Map.entry("NO", 15),
-      Map.entry("PK", 24), Map.entry("PL", 28), Map.entry("PS", 29), Map.entry("PT", 25), Map.entry("QA", 29),
-      Map.entry("RO", 24), Map.entry("RS", 22), Map.entry("SA", 24), Map.entry("SC", 31), Map.entry("SE", 24),
-      Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("ST", 25), Map.entry("SV", 28),
-      Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22),
-      Map.entry("VG", 24), Map.entry("XK", 20));
 
   /** The first kind of sensitive data in {@code text}, if any. */
   public Optional<SensitiveKind> find(String text) {
@@ -221,8 +203,9 @@ public final class SensitiveContent {
   static boolean holdsIban(String text) {
     Matcher start = IBAN_START.matcher(text);
     while (start.find()) {
-      Integer length = IBAN_LENGTHS.get(start.group(1).toUpperCase(Locale.ROOT));
-      if (length == null) continue;
+      OptionalInt registered = Iban.lengthIn(start.group(1).toUpperCase(Locale.ROOT));
+      if (registered.isEmpty()) continue;
+      int length = registered.getAsInt();
       StringBuilder iban = new StringBuilder(start.group(1).toUpperCase(Locale.ROOT)).append(start.group(2));
       for (int i = start.end(); i < text.length() && iban.length() < length; i++) {
         char c = text.charAt(i);
@@ -232,18 +215,9 @@ public final class SensitiveContent {
           break;
         }
       }
-      if (iban.length() == length && mod97(iban.toString()) == 1) return true;
+      if (iban.length() == length && Iban.checksumHolds(iban)) return true;
     }
     return false;
-  }
-
-  private static int mod97(String iban) {
-    String rearranged = iban.substring(4) + iban.substring(0, 4);
-    StringBuilder digits = new StringBuilder();
-    for (char c : rearranged.toCharArray()) {
-      digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
-    }
-    return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
   }
 
   /**
