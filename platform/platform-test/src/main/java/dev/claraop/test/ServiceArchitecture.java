@@ -62,6 +62,20 @@ public final class ServiceArchitecture {
       .orShould().haveSimpleNameEndingWith("Util").orShould().haveSimpleNameEndingWith("Utils")
       .orShould().haveSimpleNameEndingWith("Impl");
 
+  /**
+   * Security is set up once, by platform-security's auto-configuration: a chain of a service's own would replace it
+   * and every rule it holds (the acting tenant, the service's clock, problem answers). A service adds routes open
+   * without a token as {@code PublicRoutes} beans instead. (The gateway is reactive and builds its own.)
+   */
+  @ArchTest
+  public static final ArchRule builds_no_security_chain_of_its_own = noClasses()
+      .that().resideInAnyPackage("dev.claraop.identity..", "dev.claraop.payout..", "dev.claraop.ingest..",
+          "dev.claraop.audit..", "dev.claraop.retention..", "dev.claraop.access..")
+      .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.security.web.SecurityFilterChain")
+      .orShould().dependOnClassesThat()
+      .haveFullyQualifiedName("org.springframework.security.config.annotation.web.builders.HttpSecurity")
+      .allowEmptyShould(true);
+
   static String serviceOf(String packageName) {
     String[] parts = packageName.split("\\.");
     if (parts.length < 3 || !parts[0].equals("dev") || !parts[1].equals("claraop")) return null;

@@ -1,17 +1,21 @@
 package dev.claraop.test;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.claraop.platform.security.ClaraJwtAuthenticationConverter;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -52,6 +56,25 @@ public interface ServiceContract {
         .andExpect(jsonPath("$.title").value("Unauthorized"))
         .andExpect(jsonPath("$.requestId").value("req-abc-123"))
         .andExpect(jsonPath("$.properties").doesNotExist());
+  }
+
+  /**
+   * The platform's chain, not a copy of it, guards every route: a genuine token whose {@code X-Acting-Tenant} names a
+   * tenant its holder has no delegation for is refused before any controller. The token is converted as the
+   * platform's converter does (the service's decoder would want Keycloak's signature); the refusal is the chain's.
+   */
+  @Test
+  default void a_token_acting_in_a_tenant_without_a_delegation_is_a_403_problem(@Autowired MockMvc http)
+      throws Exception {
+    Jwt token = Jwt.withTokenValue("contract").header("alg", "none").subject("contract-operator")
+        .claim(ClaraJwtAuthenticationConverter.TENANT_CLAIM, "contract-home")
+        .claim(ClaraJwtAuthenticationConverter.ROLES_CLAIM, List.of("ADMIN")).build();
+    http.perform(get("/api/anything").header(ClaraJwtAuthenticationConverter.ACTING_TENANT_HEADER, "contract-elsewhere")
+            .with(authentication(new ClaraJwtAuthenticationConverter().authenticate(token, "contract-elsewhere"))))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(403))
+        .andExpect(jsonPath("$.detail").value("You hold no active delegation for the tenant named in X-Acting-Tenant."));
   }
 
   @Test

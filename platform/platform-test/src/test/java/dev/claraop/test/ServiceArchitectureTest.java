@@ -28,6 +28,13 @@ class ServiceArchitectureTest {
   }
 
   @Test
+  void a_service_building_a_security_chain_of_its_own_is_caught() {
+    EvaluationResult result = ServiceArchitecture.builds_no_security_chain_of_its_own.evaluate(fixtures);
+    assertThat(result.getFailureReport().getDetails()).anyMatch(d -> d.contains("OwnChain"))
+        .noneMatch(d -> d.contains("AuditThing") || d.contains("Intruder"));
+  }
+
+  @Test
   void the_service_of_a_package_is_its_third_segment_and_platform_packages_have_none() {
     assertThat(ServiceArchitecture.serviceOf("dev.claraop.payout.batch.internal")).isEqualTo("payout");
     assertThat(ServiceArchitecture.serviceOf("dev.claraop.events.payout")).isNull();

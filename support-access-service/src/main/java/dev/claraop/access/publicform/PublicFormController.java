@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The two anonymous forms (see AccessSecurity), and the security-triage read of what the second one received. */
+/** The two anonymous forms (see PublicFormRoutes), and the security-triage read of what the second one received. */
 @RestController
 class PublicFormController {
 
@@ -20,13 +20,13 @@ class PublicFormController {
     this.forms = forms;
   }
 
-  @PostMapping("/api/public/contact")
+  @PostMapping(PublicFormRoutes.CONTACT)
   @ResponseStatus(HttpStatus.ACCEPTED)
   FormReceipt contact(@Valid @RequestBody ContactForm form) {
     return forms.contact(form);
   }
 
-  @PostMapping("/api/public/security-report")
+  @PostMapping(PublicFormRoutes.SECURITY_REPORT)
   @ResponseStatus(HttpStatus.ACCEPTED)
   FormReceipt securityReport(@Valid @RequestBody SecurityReportForm form) {
     return forms.securityReport(form);

@@ -21,8 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The security chain every servlet service runs: stateless bearer tokens from Keycloak for everything but
- * health, metrics and the OpenAPI description, which the platform's operators scrape. The gateway checks
- * tokens too; services check them again so that nothing behind it trusts the network.
+ * health, metrics and the OpenAPI description, which the platform's operators scrape, and the service's own
+ * {@link PublicRoutes}. The gateway checks tokens too; services check them again so that nothing behind it trusts the
+ * network. A service declares no chain of its own: it would replace this one and everything below with it.
  *
  * <p>A request whose {@code X-Acting-Tenant} names a tenant the caller holds no active delegation for is
  * refused with 403 here, before any controller (see {@link ClaraJwtAuthenticationConverter}); so is one whose
@@ -40,15 +41,20 @@ public class ServiceSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<Clock> clock,
-      ObjectProvider<RevokedDelegations> revoked) throws Exception {
+      ObjectProvider<RevokedDelegations> revoked, ObjectProvider<PublicRoutes> publicRoutes) throws Exception {
     var tokens = new ClaraJwtAuthenticationConverter(clock.getIfUnique(Clock::systemUTC),
         revoked.getIfUnique(() -> RevokedDelegations.NONE));
     return http
-        .csrf(csrf -> csrf.disable()) // no cookies, no sessions: bearer tokens only
+        // No cookies, no sessions: bearer tokens only. A public route guards itself (an OAuth state, a rate limit).
+        .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(a -> a.requestMatchers(OPEN_PATHS).permitAll()
-            .anyRequest().access(AuthorizationManagers.allOf(
-                AuthenticatedAuthorizationManager.authenticated(), actingTenantAllowed())))
+        .authorizeHttpRequests(a -> {
+          a.requestMatchers(OPEN_PATHS).permitAll();
+          publicRoutes.orderedStream().forEach(routes ->
+              a.requestMatchers(routes.method(), routes.patterns().toArray(String[]::new)).permitAll());
+          a.anyRequest().access(AuthorizationManagers.allOf(
+              AuthenticatedAuthorizationManager.authenticated(), actingTenantAllowed()));
+        })
         .oauth2ResourceServer(o -> o
             .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
             .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
