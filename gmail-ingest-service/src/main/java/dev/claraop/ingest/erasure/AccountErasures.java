@@ -1,9 +1,7 @@
 package dev.claraop.ingest.erasure;
 
-import dev.claraop.events.EventCodec;
+import dev.claraop.events.Actor;
 import dev.claraop.events.EventEnvelope;
-import dev.claraop.events.EventTypes;
-import dev.claraop.events.Topics;
 import dev.claraop.events.erasure.ErasureRequested;
 import dev.claraop.events.erasure.ErasureServices;
 import dev.claraop.ingest.connect.PendingConsents;
@@ -13,12 +11,11 @@ import dev.claraop.ingest.mailbox.Mailboxes;
 import dev.claraop.ingest.sync.ScannedMessages;
 import dev.claraop.ingest.sync.SyncSchedule;
 import dev.claraop.platform.outbox.ErasureConfirmations;
+import dev.claraop.platform.outbox.ErasureParticipant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +27,8 @@ import org.springframework.stereotype.Component;
  * confirms again with zeros, or, for the very same event, not at all.
  */
 @Component
-class AccountErasures {
+class AccountErasures implements ErasureParticipant {
 
-  private static final Logger log = LoggerFactory.getLogger(AccountErasures.class);
-  private final EventCodec codec = new EventCodec();
   private final Mailboxes mailboxes;
   private final Disconnection disconnection;
   private final ScannedMessages messages;
@@ -42,29 +37,25 @@ class AccountErasures {
   private final ErasureConfirmations confirmations;
 
   AccountErasures(Mailboxes mailboxes, Disconnection disconnection, ScannedMessages messages, SyncSchedule syncs,
-      PendingConsents consents, ErasureConfirmations confirmations) {
+      PendingConsents consents, MongoTemplate mongo, Clock clock) {
     this.mailboxes = mailboxes;
     this.disconnection = disconnection;
     this.messages = messages;
     this.syncs = syncs;
     this.consents = consents;
-    this.confirmations = confirmations;
+    // Its answers, recorded and confirmed through the outbox under this service's name.
+    this.confirmations = new ErasureConfirmations(mongo, clock, ErasureServices.INGEST,
+        Actor.system("gmail-ingest-service"));
   }
 
-  @KafkaListener(id = "ingest-erasures", topics = Topics.RETENTION, containerFactory = ErasureConsumerConfiguration.FACTORY)
-  void on(ConsumerRecord<String, String> record) {
-    EventEnvelope event = codec.read(record.value());
-    if (!EventTypes.RETENTION_ERASURE_REQUESTED.name().equals(event.type())) return;
-    ErasureRequested erasure = codec.data(event, EventTypes.RETENTION_ERASURE_REQUESTED);
-    if (erasure.services() == null || !erasure.services().contains(ErasureServices.INGEST)) return;
-    requireId(erasure.erasureId(), "erasureId");
-    requireId(erasure.userId(), "userId");
-    requireId(event.tenantId(), "tenantId");
-    if (confirmations.answered(event)) return;
+  @Override
+  public String service() {
+    return ErasureServices.INGEST;
+  }
 
-    Map<String, Integer> removed = erase(erasure.userId());
-    confirmations.confirm(event, erasure, removed);
-    log.info("erasure {} attempt {}: removed {}", erasure.erasureId(), erasure.attempt(), removed);
+  @Override
+  public void erase(EventEnvelope event, ErasureRequested erasure) {
+    confirmations.answer(event, erasure, this::erase);
   }
 
   private Map<String, Integer> erase(String userId) {
@@ -84,11 +75,6 @@ class AccountErasures {
     removed.put("messages", messageCount);
     removed.put("consents", consents.forget(userId));
     return removed;
-  }
-
-  /** A request naming no erasure, user or tenant cannot be answered: not retryable, so it goes to the DLT at once. */
-  private static void requireId(String value, String what) {
-    if (value == null || value.isBlank()) throw new IllegalArgumentException("erasure request without " + what);
   }
 
   /** A sync of the mailbox is running: the request is retried (with back-off) once the sync has let go of it. */

@@ -7,7 +7,6 @@ import dev.claraop.events.Actor;
 import dev.claraop.events.EventCodec;
 import dev.claraop.events.EventEnvelope;
 import dev.claraop.events.EventTypes;
-import dev.claraop.events.Topics;
 import dev.claraop.events.erasure.ErasureConfirmed;
 import dev.claraop.events.erasure.ErasureRequested;
 import dev.claraop.events.erasure.ErasureServices;
@@ -18,18 +17,17 @@ import dev.claraop.identity.delegation.Delegations;
 import dev.claraop.identity.directory.UserDirectory;
 import dev.claraop.identity.pod.PodChanges;
 import dev.claraop.identity.user.Memberships;
+import dev.claraop.platform.outbox.ErasureParticipant;
 import dev.claraop.platform.outbox.EventOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +44,7 @@ import org.springframework.stereotype.Component;
  * request gets its answer (retention asks again only while it has none).
  */
 @Component
-class AccountErasure {
+class AccountErasure implements ErasureParticipant {
 
   static final Actor ERASER = Actor.system("identity-service");
   private static final Logger log = LoggerFactory.getLogger(AccountErasure.class);
@@ -71,20 +69,18 @@ class AccountErasure {
     this.clock = clock;
   }
 
-  /** {@code claraop.identity.erasures.listening=false} keeps an instance out of the group (tests without Keycloak). */
-  @KafkaListener(id = "identity-erasures", topics = Topics.RETENTION, containerFactory = ErasureConsumerConfiguration.FACTORY,
-      autoStartup = "${claraop.identity.erasures.listening:true}")
-  void on(ConsumerRecord<String, String> record) {
-    EventEnvelope event = codec.read(record.value());
-    if (EventTypes.RETENTION_ERASURE_REQUESTED.name().equals(event.type())) {
-      ErasureRequested request = codec.data(event, EventTypes.RETENTION_ERASURE_REQUESTED);
-      if (request.services() != null && request.services().contains(ErasureServices.IDENTITY)) erase(event, request);
-    } else if (EventTypes.RETENTION_ERASURE_CONFIRMED.name().equals(event.type())) {
-      complete(event, codec.data(event, EventTypes.RETENTION_ERASURE_CONFIRMED));
-    }
+  /**
+   * platform-outbox's listener (group {@code identity-erasures}) hands over requests naming identity and every
+   * confirmation; {@code claraop.identity.erasures.listening=false} keeps an instance out of the group (tests without
+   * Keycloak).
+   */
+  @Override
+  public String service() {
+    return ErasureServices.IDENTITY;
   }
 
-  private void erase(EventEnvelope event, ErasureRequested request) {
+  @Override
+  public void erase(EventEnvelope event, ErasureRequested request) {
     String erasureId = required(request.erasureId(), "erasure id");
     String userId = required(request.userId(), "user id");
     String tenantId = required(event.tenantId(), "tenant");
@@ -108,7 +104,9 @@ class AccountErasure {
     }
   }
 
-  private void complete(EventEnvelope event, ErasureConfirmed confirmed) {
+  @Override
+  public void complete(EventEnvelope event) {
+    ErasureConfirmed confirmed = codec.data(event, EventTypes.RETENTION_ERASURE_CONFIRMED);
     String erasureId = required(confirmed.erasureId(), "erasure id");
     String userId = required(confirmed.userId(), "user id");
     String tenantId = required(event.tenantId(), "tenant");

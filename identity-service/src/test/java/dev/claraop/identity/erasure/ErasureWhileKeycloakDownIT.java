@@ -28,6 +28,8 @@ import dev.claraop.identity.erasure.KeycloakStandIn.Mode;
 import dev.claraop.identity.pod.PodChanges;
 import dev.claraop.identity.realm.KeycloakAdminSettings;
 import dev.claraop.identity.user.Memberships;
+import dev.claraop.platform.outbox.ErasureListener;
+import dev.claraop.platform.outbox.ErasureParticipationAutoConfiguration;
 import dev.claraop.platform.security.Role;
 import dev.claraop.test.KafkaRecords;
 import dev.claraop.test.KeycloakFixture;
@@ -85,7 +87,7 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
   @Autowired MongoTemplate mongo;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired KafkaListenerEndpointRegistry listeners;
-  @Autowired @Qualifier(ErasureConsumerConfiguration.FACTORY)
+  @Autowired @Qualifier(ErasureParticipationAutoConfiguration.LISTENERS)
   ConcurrentKafkaListenerContainerFactory<String, String> erasureListeners;
   @Autowired Memberships memberships;
   @Autowired PodChanges pods;
@@ -107,7 +109,8 @@ class ErasureWhileKeycloakDownIT extends IdentityIntegrationTest {
     keycloak = new KeycloakStandIn(KeycloakFixture.server().baseUrl());
     directory = new UserDirectory(
         new KeycloakAdminSettings(keycloak.baseUrl(), "admin", KeycloakFixture.server().adminPassword()), SETTINGS);
-    AccountErasure erasure = new AccountErasure(mongo, directory, memberships, pods, delegations, accounts, clock);
+    ErasureListener erasure = new ErasureListener(
+        new AccountErasure(mongo, directory, memberships, pods, delegations, accounts, clock));
     listeners.getListenerContainer(LISTENER).stop();
     consumer = erasureListeners.createContainer(Topics.RETENTION);
     consumer.getContainerProperties().setGroupId(LISTENER);

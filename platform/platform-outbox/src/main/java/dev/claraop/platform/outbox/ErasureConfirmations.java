@@ -13,6 +13,9 @@ import dev.claraop.events.erasure.UserDataErased;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class ErasureConfirmations {
 
   public static final String COLLECTION = "erasures";
+  private static final Logger log = LoggerFactory.getLogger(ErasureConfirmations.class);
   private final EventCodec codec = new EventCodec();
   private final MongoTemplate mongo;
   private final Clock clock;
@@ -44,6 +48,27 @@ public final class ErasureConfirmations {
     this.actor = actor;
     this.type = EventTypes.USER_DATA_ERASED.get(service);
     if (type == null) throw new IllegalArgumentException("no erasing service named " + service);
+  }
+
+  /**
+   * Answers {@code request} once: one that names no erasure, user or tenant cannot be answered (not retryable, so it
+   * goes to the DLT at once); the very request answered before is passed over; else the user's data is erased and
+   * what went is confirmed.
+   *
+   * @param erasing erases the user's data (by user id) and says what went, kind by kind
+   */
+  public void answer(EventEnvelope request, ErasureRequested erasure, Function<String, Map<String, Integer>> erasing) {
+    requireId(erasure.erasureId(), "erasureId");
+    requireId(erasure.userId(), "userId");
+    requireId(request.tenantId(), "tenantId");
+    if (answered(request)) return;
+    Map<String, Integer> removed = erasing.apply(erasure.userId());
+    confirm(request, erasure, removed);
+    log.info("erasure {} attempt {}: removed {}", erasure.erasureId(), erasure.attempt(), removed);
+  }
+
+  private static void requireId(String value, String what) {
+    if (value == null || value.isBlank()) throw new IllegalArgumentException("erasure request without " + what);
   }
 
   /** Whether this very request (by event id) was answered already: a redelivery erases and confirms nothing more. */
