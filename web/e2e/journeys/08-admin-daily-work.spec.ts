@@ -18,10 +18,16 @@ test('an admin rejects, invites, makes a pod, cancels a batch, verifies the audi
   await admin.open('Invoices');
   await page.getByRole('combobox', { name: 'Status' }).selectOption('SUBMITTED');
   await page.locator(`a[href="/app/invoices/${encodeURIComponent(rejected)}"]`).click();
-  await page.getByRole('button', { name: /^Reject invoice of/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Invoice/ })).toBeVisible();
+  // From the keyboard alone: Enter opens the dialog, whose reason takes the focus; Tab reaches the confirmation.
+  await page.getByRole('button', { name: /^Reject invoice of/ }).focus();
+  await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Reject this invoice?' });
-  await dialog.getByRole('textbox', { name: /^Reason for the creator/ }).fill('The video is not the one agreed in the brief.');
-  await dialog.getByRole('button', { name: 'Reject invoice' }).click();
+  await expect(dialog.getByRole('textbox', { name: /^Reason for the creator/ })).toBeFocused();
+  await page.keyboard.type('The video is not the one agreed in the brief.');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Reject invoice' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /rejected\.$/ })).toBeVisible();
   await admin.screen('admin-invoice-rejected');
   await creator.page.goto(`/app/invoices/${encodeURIComponent(rejected)}`);
