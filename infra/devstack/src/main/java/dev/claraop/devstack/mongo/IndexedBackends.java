@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -34,8 +35,7 @@ public final class IndexedBackends {
 
       @Override
       public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        return isHello(command) ? hello(super.handleCommand(channel, databaseName, "ismaster", query))
-            : super.handleCommand(channel, databaseName, command, query);
+        return answered(command, name -> super.handleCommand(channel, databaseName, name, query));
       }
     };
   }
@@ -49,8 +49,7 @@ public final class IndexedBackends {
 
       @Override
       public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        return isHello(command) ? hello(super.handleCommand(channel, databaseName, "ismaster", query))
-            : super.handleCommand(channel, databaseName, command, query);
+        return answered(command, name -> super.handleCommand(channel, databaseName, name, query));
       }
     };
   }
@@ -60,11 +59,9 @@ public final class IndexedBackends {
    * later answer both): Spring Boot's Mongo health check sends it, and without it every service's
    * {@code /actuator/health} read DOWN on the stand-in.
    */
-  private static boolean isHello(String command) {
-    return command.equalsIgnoreCase("hello");
-  }
-
-  private static Document hello(Document isMaster) {
+  private static Document answered(String command, Function<String, Document> backend) {
+    if (!command.equalsIgnoreCase("hello")) return backend.apply(command);
+    Document isMaster = backend.apply("ismaster");
     isMaster.put("isWritablePrimary", Boolean.TRUE);
     return isMaster;
   }
